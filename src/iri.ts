@@ -1,0 +1,77 @@
+// **iri** is the one place that turns entity keys, predicates and facts into IRIs,
+// so extractors and exporters never build them by joining strings.
+import type { EntityType, Predicate } from './types.js';
+
+export const NS = {
+  base: 'https://w3id.org/newskg/',
+  ontology: 'https://w3id.org/newskg/ontology#',
+  id: 'https://w3id.org/newskg/id/',
+  statement: 'https://w3id.org/newskg/statement/',
+  reference: 'https://w3id.org/newskg/reference/',
+  article: 'https://w3id.org/newskg/article/',
+  rule: 'https://w3id.org/newskg/rule/',
+  rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+  rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
+  owl: 'http://www.w3.org/2002/07/owl#',
+  xsd: 'http://www.w3.org/2001/XMLSchema#',
+  prov: 'http://www.w3.org/ns/prov#',
+  schema: 'https://schema.org/',
+  foaf: 'http://xmlns.com/foaf/0.1/',
+  skos: 'http://www.w3.org/2004/02/skos/core#',
+  dcterms: 'http://purl.org/dc/terms/',
+  sh: 'http://www.w3.org/ns/shacl#',
+  wd: 'http://www.wikidata.org/entity/',
+} as const;
+
+// ### `segment` encodes any string as one IRI path segment.
+// Only unreserved ASCII survives as is; everything else (quotes, spaces, `<>`, non-Latin
+// scripts) is percent-encoded UTF-8, which every RDF parser and Virtuoso accept, and which
+// never needs escaping in a Turtle local name.
+export function segment(value: string): string {
+  const nfc = value.normalize('NFC').replace(/\s+/g, '_');
+  let out = '';
+  for (const byte of new TextEncoder().encode(nfc)) {
+    const c = String.fromCharCode(byte);
+    out += /[A-Za-z0-9_~-]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+// ### `entityKey` is the graph key of an entity: its type and canonical label.
+// Readable and stable across runs and articles, so the same thing merges into one node.
+export function entityKey(type: EntityType, label: string): string {
+  return `${type}:${label.normalize('NFC')}`;
+}
+
+export function parseEntityKey(key: string): { type: EntityType; label: string } {
+  const at = key.indexOf(':');
+  return { type: key.slice(0, at) as EntityType, label: key.slice(at + 1) };
+}
+
+// ### `entityIri` gives the IRI of an entity key: `id/<type>/<label>`.
+export function entityIri(key: string): string {
+  const { type, label } = parseEntityKey(key);
+  return `${NS.id}${type.toLowerCase()}/${segment(label)}`;
+}
+
+export const predicateIri = (p: Predicate): string => NS.ontology + p;
+export const classIri = (t: EntityType): string => NS.ontology + t;
+
+// ### `edgeKey` is the graph key of a fact. Symmetric facts order their ends so
+// "A metWith B" and "B metWith A" are one edge.
+export function edgeKey(subject: string, predicate: Predicate, object: string): string {
+  return `${subject}|${predicate}|${object}`;
+}
+
+// ### `statementIri` names the statement node of a fact (Wikidata statement model).
+export function statementIri(subject: string, predicate: Predicate, object: string): string {
+  return `${NS.statement}${segment(parseEntityKey(subject).type.toLowerCase())}.${segment(parseEntityKey(subject).label)}.${predicate}.${segment(parseEntityKey(object).type.toLowerCase())}.${segment(parseEntityKey(object).label)}`;
+}
+
+// ### `referenceIri` names one provenance item: the article and the evidence offsets.
+export function referenceIri(source: string, start: number, end: number, rule: string): string {
+  return `${NS.reference}${segment(source)}/${start}-${end}/${segment(rule)}`;
+}
+
+export const articleIri = (source: string): string => NS.article + segment(source);
+export const ruleIri = (rule: string): string => NS.rule + segment(rule);
