@@ -43,6 +43,8 @@ export interface ArticleMeta {
   outlet?: string;
   /** ISO date of the dateline ("2024-03-15"), or "2024-03" when no day is given. */
   date?: string;
+  /** Month and day ("11-22") of a dateline whose year could not be found anywhere; `date` is then unset. */
+  monthDay?: string;
   /** Place named in the dateline ("Baku"). */
   place?: string;
   /** Author of a byline ("By Akbar Novruz"). */
