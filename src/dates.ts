@@ -1,0 +1,34 @@
+// **dates** finds the dates a sentence states and resolves them against the article's
+// dateline with chrono, a real date parser ("on Friday", "July 22", "November 10, 2020").
+import * as chrono from 'chrono-node';
+
+export interface DateMention {
+  start: number;
+  end: number;
+  /** ISO 8601: "2020-11-10", or "2020-11" when the text gives no day. */
+  iso: string;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+// ### `findDates` lists the dates in `text` (which starts at article offset `base`).
+// Without a dateline only dates that state their year are kept: "on Friday" means nothing then.
+export function findDates(text: string, base: number, dateline?: string): DateMention[] {
+  if (!/\d|day|today|yesterday|january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\./i.test(text)) return [];
+  const ref = dateline ? new Date(`${dateline.length === 7 ? `${dateline}-01` : dateline}T12:00:00Z`) : undefined;
+  const results = chrono.parse(text, ref ? { instant: ref, timezone: 0 } : undefined, { forwardDate: false });
+  const out: DateMention[] = [];
+  for (const r of results) {
+    const c = r.start;
+    const dated = c.isCertain('day') || c.isCertain('month') || c.isCertain('weekday');
+    if (!dated) continue;
+    if (!ref && !c.isCertain('year')) continue;
+    const y = c.get('year');
+    const m = c.get('month');
+    const d = c.get('day');
+    if (y === null || m === null) continue;
+    const iso = c.isCertain('day') || c.isCertain('weekday') ? `${y}-${pad(m)}-${pad(d ?? 1)}` : `${y}-${pad(m)}`;
+    out.push({ start: base + r.index, end: base + r.index + r.text.length, iso });
+  }
+  return out;
+}

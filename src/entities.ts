@@ -1,0 +1,765 @@
+// **entities** finds the mentions of people, states, organisations, places, offices,
+// events and documents in each sentence, and resolves them to article-wide entities.
+//
+// Order here matters: gazetteer phrases first (one dictionary pass), then capitalised
+// chunks classified by their head word, then offices composed from title + holder,
+// then people found by the title or apposition next to them.
+import type { Gazetteer, Hit, TitleEntry } from './gazetteer.js';
+import { entityKey } from './iri.js';
+import { fold, tokenize, type Token } from './text.js';
+import type { Entity, EntityType, Sentence } from './types.js';
+
+export type MentionKind = 'entity' | 'demonym' | 'title' | 'groupref' | 'pronoun' | 'defref';
+
+export interface Mention {
+  kind: MentionKind;
+  /** Article offsets. */
+  start: number;
+  end: number;
+  /** Token range in the sentence, [t0, t1). */
+  t0: number;
+  t1: number;
+  type?: EntityType;
+  key?: string;
+  /** Demonym's country, title's resolved holder. */
+  country?: string;
+  title?: TitleEntry;
+  /** A mention inside a larger name or office: not an actor of its own. */
+  inner?: boolean;
+  /** For a Person mention: the office stated next to it. */
+  position?: string;
+  /** For a definite reference: the demonym that qualifies it ("the Turkish top diplomat"). */
+  refCountry?: string;
+  /** The rule that recognised a structural fact attached to this mention. */
+  via?: string;
+}
+
+/** A structural fact found while reading names (holdsPosition, positionOf, ...). */
+export interface NameFact {
+  subject: string;
+  predicate: 'holdsPosition' | 'positionOf' | 'affiliatedWith' | 'locatedIn' | 'counterpartOf' | 'memberOf';
+  object: string;
+  start: number;
+  end: number;
+  rule: string;
+}
+
+export interface SentenceAnalysis {
+  sentence: Sentence;
+  tokens: Token[];
+  mentions: Mention[];
+  facts: NameFact[];
+}
+
+const ORDINAL = /^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|annual|inaugural)$/i;
+const CONNECTORS = new Set(['of', 'the', 'for', 'on', 'and', 'in', 'between', 'de', 'des', 'du', 'la', 'to']);
+const PRONOUNS = new Map([['he', 'm'], ['she', 'f'], ['his', 'm'], ['her', 'f']]);
+const GROUP_REFS = [
+  'the sides', 'both sides', 'the two sides', 'the parties', 'both parties', 'the two parties',
+  'the ministers', 'both ministers', 'the two ministers', 'the leaders', 'both leaders', 'the two leaders',
+  'the two men', 'the two women', 'the two officials', 'the officials', 'the two presidents', 'the presidents',
+  'the two foreign ministers', 'the foreign ministers', 'the three', 'the two', 'they',
+].map((s) => s.split(' '));
+const ARTICLE_THE = new Set(['the']);
+// Countries whose short name takes "the" inside an office label ("of the Netherlands").
+const THE_COUNTRIES = /^(United |Netherlands$|Philippines$|Bahamas$|Gambia$|Maldives$|Comoros$|Czech Republic$|Central African Republic$|Dominican Republic$|Seychelles$|Solomon Islands$|Marshall Islands$|Holy See$|Democratic Republic)/;
+
+export function holderPhrase(g: Gazetteer, key: string): string {
+  const type = key.slice(0, key.indexOf(':'));
+  const label = key.slice(key.indexOf(':') + 1);
+  if (type === 'Country') return THE_COUNTRIES.test(label) ? `the ${label}` : label;
+  // Bodies take "the" unless their label is an acronym or a single proper word.
+  return /\s/.test(label) && !/^the /i.test(label) ? `the ${label}` : label;
+}
+
+// ### `Registry` holds the entities of one article and the names that lead to them.
+export class Registry {
+  readonly entities = new Map<string, Entity>();
+  /** Folded name or surname → person key, for later mentions. */
+  readonly personNames = new Map<string, string>();
+  /** Person key → office key, as stated in the article. */
+  readonly offices = new Map<string, string>();
+
+  constructor(readonly g: Gazetteer) {}
+
+  // ### `add` records an entity (or an alias of one) and returns its key.
+  add(type: EntityType, label: string, surface?: string, extra?: Partial<Entity>): string {
+    const key = entityKey(type, label);
+    let e = this.entities.get(key);
+    if (!e) {
+      e = { key, label, type, aliases: [], ...extra };
+      this.entities.set(key, e);
+    }
+    if (surface && surface !== label && !e.aliases.includes(surface)) e.aliases.push(surface);
+    return key;
+  }
+
+  addPerson(name: string): string {
+    const folded = fold(name);
+    const known = this.personNames.get(folded);
+    if (known) {
+      this.add('Person', this.entities.get(known)!.label, name);
+      return known;
+    }
+    const key = this.add('Person', name);
+    this.personNames.set(folded, key);
+    const parts = name.split(/\s+/).filter((p) => /^\p{Lu}/u.test(p) && !/^(?:Jr|Sr|II|III|IV)\.?$/.test(p));
+    // The surname (last capitalised word) refers back to the full name; for Arabic
+    // "X bin Y" names news uses the first name ("Sheikh Tamim"), so keep it too.
+    if (parts.length > 1) {
+      const last = fold(parts[parts.length - 1]);
+      if (!this.personNames.has(last)) this.personNames.set(last, key);
+      if (/\s(?:bin|bint|ibn)\s/i.test(name)) {
+        const first = fold(parts[0]);
+        if (!this.personNames.has(first)) this.personNames.set(first, key);
+      }
+    }
+    return key;
+  }
+}
+
+interface Seg {
+  t0: number;
+  t1: number;
+  hit?: Hit;
+}
+
+export class Analyzer {
+  readonly registry: Registry;
+  private readonly g: Gazetteer;
+
+  constructor(g: Gazetteer) {
+    this.g = g;
+    this.registry = new Registry(g);
+  }
+
+  // ### `lookup` finds the longest gazetteer phrase starting at token i.
+  private lookup(tokens: Token[], i: number, limit: number): { n: number; hits: Hit[] } | undefined {
+    const max = Math.min(this.g.maxWords, limit - i);
+    for (let n = max; n >= 1; n--) {
+      let key = tokens[i].fold;
+      for (let k = 1; k < n; k++) key += ' ' + tokens[i + k].fold;
+      const hits = this.g.phrases.get(key);
+      if (!hits) continue;
+      const ok = hits.filter((h) => this.accept(h, tokens, i, n));
+      if (ok.length) return { n, hits: ok };
+    }
+    return undefined;
+  }
+
+  private accept(h: Hit, tokens: Token[], i: number, n: number): boolean {
+    const first = tokens[i];
+    if (h.kind === 'title') {
+      // Lowercase titles count ("the foreign minister"), but a one-word lowercase
+      // title such as "president" must not be a plain noun used before "of the board".
+      return true;
+    }
+    if (!first.cap) return false;
+    if (h.weak && i === 0) return false;
+    // A single all-caps short code ("US", "UK") must be written in capitals.
+    if (n === 1 && first.text.length <= 3 && first.text !== first.text.toUpperCase()) return false;
+    return true;
+  }
+
+  // ### `analyze` reads one sentence: mentions and the structural facts inside names.
+  analyze(sentence: Sentence): SentenceAnalysis {
+    const tokens = tokenize(sentence.text, sentence.start);
+    const segs = this.segment(tokens);
+    const mentions: Mention[] = [];
+    const facts: NameFact[] = [];
+    this.classify(tokens, segs, mentions, facts);
+    this.composeOffices(tokens, mentions, facts);
+    this.findPeople(tokens, mentions, facts);
+    this.findReferences(tokens, mentions);
+    this.placeFacts(tokens, mentions, facts);
+    mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+    return { sentence, tokens, mentions, facts };
+  }
+
+  // ### `segment` cuts the sentence into gazetteer hits and single tokens.
+  private segment(tokens: Token[]): Seg[] {
+    const segs: Seg[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const found = tokens[i].word ? this.lookup(tokens, i, tokens.length) : undefined;
+      if (found) {
+        segs.push({ t0: i, t1: i + found.n, hit: pick(found.hits) });
+        i += found.n;
+      } else {
+        segs.push({ t0: i, t1: i + 1 });
+        i++;
+      }
+    }
+    return segs;
+  }
+
+  private isNameWord(t: Token, index: number): boolean {
+    if (!t.word || !t.cap) return false;
+    if (this.g.sets.notNames.has(t.fold)) return false;
+    if (index === 0 && /^(?:the|a|an|during|on|in|at|after|before|while|as|at)$/i.test(t.text)) return false;
+    return true;
+  }
+
+  // ### `classify` groups capitalised chunks and names what each holds.
+  private classify(tokens: Token[], segs: Seg[], mentions: Mention[], facts: NameFact[]): void {
+    const s = this.g.sets;
+    let i = 0;
+    while (i < segs.length) {
+      const seg = segs[i];
+      const tok = tokens[seg.t0];
+      // Events and documents whose head is lowercase: "78th session of the UN General Assembly",
+      // "BRICS summit", "Trilateral statement", "memorandum of understanding".
+      const lower = this.lowercaseNamed(tokens, segs, i, mentions, facts);
+      if (lower > i) {
+        i = lower;
+        continue;
+      }
+      if (!seg.hit && !this.isNameWord(tok, seg.t0) && !(tok.word && /^\d/.test(tok.text) && ORDINAL.test(tok.text))) {
+        i++;
+        continue;
+      }
+      // Gather a chunk: name-like segments joined by connectors that are followed by a name.
+      let j = i + 1;
+      while (j < segs.length) {
+        const sj = segs[j];
+        const tj = tokens[sj.t0];
+        if (sj.hit || this.isNameWord(tj, sj.t0)) {
+          j++;
+          continue;
+        }
+        if (!sj.hit && (CONNECTORS.has(tj.fold) || s.particles.has(tj.fold) || (tj.text === '.' && tokens[sj.t0 - 1]?.text.length === 1 && tokens[sj.t0 - 1].cap) || (tj.text === '-' ))) {
+          // a connector only continues the chunk when a name follows it (skipping "the")
+          let k = j + 1;
+          while (k < segs.length && !segs[k].hit && ARTICLE_THE.has(tokens[segs[k].t0].fold)) k++;
+          if (k < segs.length && (segs[k].hit || this.isNameWord(tokens[segs[k].t0], segs[k].t0)) && !(tj.fold === 'and' && !this.headAhead(tokens, segs, k))) {
+            j = k;
+            continue;
+          }
+          if (tj.text === '.' && k < segs.length) {
+            j = k;
+            continue;
+          }
+        }
+        break;
+      }
+      this.readChunk(tokens, segs.slice(i, j), mentions, facts);
+      i = j;
+    }
+  }
+
+  // Whether a head noun (organisation, event, document, place) comes soon after k, so "and" stays inside a name ("Conference on Interaction and Confidence-building Measures").
+  private headAhead(tokens: Token[], segs: Seg[], k: number): boolean {
+    for (let m = k; m < Math.min(segs.length, k + 6); m++) {
+      const t = tokens[segs[m].t0];
+      if (segs[m].hit) return false;
+      if (!t.cap && !CONNECTORS.has(t.fold)) return false;
+      if (this.headType(t) !== undefined) return true;
+    }
+    return false;
+  }
+
+  private headType(t: Token): EntityType | undefined {
+    const s = this.g.sets;
+    if (s.orgHeads.has(t.fold)) return 'Organization';
+    if (s.eventHeads.has(t.fold)) return 'Event';
+    if (s.documentHeads.has(t.fold)) return 'Document';
+    if (s.locationHeads.has(t.fold)) return 'Location';
+    return undefined;
+  }
+
+  // ### `readChunk` turns one capitalised chunk into mentions.
+  private readChunk(tokens: Token[], chunk: Seg[], mentions: Mention[], facts: NameFact[]): void {
+    // A compound name: the first head word after any leading title or possessive.
+    let begin = 0;
+    for (let k = 0; k < chunk.length; k++) {
+      if (chunk[k].hit?.kind === 'title') begin = k + 1;
+    }
+    while (begin < chunk.length && !chunk[begin].hit && CONNECTORS.has(tokens[chunk[begin].t0].fold)) begin++;
+    let headAt = -1;
+    for (let k = begin; k < chunk.length; k++) {
+      const sk = chunk[k];
+      if (!sk.hit && this.headType(tokens[sk.t0]) !== undefined) {
+        headAt = k;
+        break;
+      }
+    }
+    if (headAt >= 0) {
+      // Leading plain words before the head belong to the name; a leading demonym too
+      // ("Russian Foreign Ministry" is handled as an office-like body below).
+      const end = this.extendName(tokens, chunk, headAt);
+      for (let k = 0; k < begin; k++) this.emitSegment(tokens, chunk[k], mentions);
+      this.emitCompound(tokens, chunk.slice(begin, end), this.headType(tokens[chunk[headAt].t0])!, mentions, facts);
+      if (end < chunk.length) this.readChunk(tokens, chunk.slice(end), mentions, facts);
+      return;
+    }
+    // Otherwise: gazetteer hits stand alone; runs of plain name words between them are names.
+    let k = 0;
+    while (k < chunk.length) {
+      const sk = chunk[k];
+      if (sk.hit) {
+        this.emitSegment(tokens, sk, mentions);
+        k++;
+        continue;
+      }
+      let m = k;
+      while (m < chunk.length && !chunk[m].hit) m++;
+      this.emitRun(tokens, sk.t0, chunk[m - 1].t1, mentions);
+      k = m;
+    }
+  }
+
+  // Where a compound name ends: locations and events stop before "in <place>"; bodies such as embassies keep it.
+  private extendName(tokens: Token[], chunk: Seg[], headAt: number): number {
+    const head = tokens[chunk[headAt].t0];
+    const type = this.headType(head);
+    let end = chunk.length;
+    for (let k = headAt + 1; k < chunk.length; k++) {
+      const t = tokens[chunk[k].t0];
+      if (chunk[k].hit) continue;
+      if (t.fold === 'in' && !(type === 'Organization' && /^(?:embassy|consulate|consulate-general|mission|office|representation)$/.test(head.fold))) {
+        end = k;
+        break;
+      }
+      if (t.fold === 'to' && type !== 'Organization') {
+        end = k;
+        break;
+      }
+    }
+    return end;
+  }
+
+  private emitSegment(tokens: Token[], seg: Seg, mentions: Mention[]): void {
+    const h = seg.hit;
+    if (!h) return;
+    const start = tokens[seg.t0].start;
+    const end = tokens[seg.t1 - 1].end;
+    const surface = textOf(tokens, seg.t0, seg.t1);
+    if (h.kind === 'title') {
+      mentions.push({ kind: 'title', start, end, t0: seg.t0, t1: seg.t1, title: h.title });
+    } else if (h.kind === 'demonym') {
+      this.registry.add('Country', h.label, surface, this.countryExtra(h.label));
+      mentions.push({ kind: 'demonym', start, end, t0: seg.t0, t1: seg.t1, country: h.label, key: entityKey('Country', h.label), type: 'Country' });
+    } else if (h.type) {
+      const key = this.registry.add(h.type, h.label, surface, h.wikidata ? { wikidata: h.wikidata } : undefined);
+      if (h.type === 'Country') Object.assign(this.registry.entities.get(key)!, this.countryExtra(h.label));
+      mentions.push({ kind: 'entity', start, end, t0: seg.t0, t1: seg.t1, type: h.type, key, country: h.country });
+    }
+  }
+
+  private countryExtra(label: string): Partial<Entity> {
+    const c = this.g.countries.get(label);
+    return c?.wikidata ? { wikidata: c.wikidata } : {};
+  }
+
+  // ### `emitCompound` names an organisation, event, document or place by its head word.
+  private emitCompound(tokens: Token[], segs: Seg[], type: EntityType, mentions: Mention[], facts: NameFact[]): void {
+    if (!segs.length) return;
+    let t0 = segs[0].t0;
+    const t1 = segs[segs.length - 1].t1;
+    // "the" is not part of the name.
+    while (t0 < t1 && ARTICLE_THE.has(tokens[t0].fold)) t0++;
+    const surface = textOf(tokens, t0, t1);
+    const inner: Mention[] = [];
+    for (const sg of segs) if (sg.hit && sg.t0 >= t0) this.emitSegment(tokens, sg, inner);
+    for (const m of inner) m.inner = true;
+    mentions.push(...inner);
+    // A ministry named by its country ("Ministry of Foreign Affairs of Azerbaijan") or an
+    // embassy ("Embassy of Azerbaijan in Tehran") belongs to that country.
+    const label = normaliseBodyName(surface);
+    const key = this.registry.add(type, label, surface);
+    const m: Mention = { kind: 'entity', start: tokens[t0].start, end: tokens[t1 - 1].end, t0, t1, type, key };
+    mentions.push(m);
+    if (type === 'Organization') {
+      const country = inner.find((x) => x.type === 'Country' && (x.kind === 'demonym' || /\bof\s+(?:the\s+)?$/i.test(tokens.slice(t0, x.t0).map((t) => t.text).join(' ') + ' ')));
+      if (country?.key) facts.push({ subject: key, predicate: 'affiliatedWith', object: country.key, start: m.start, end: m.end, rule: 'name.body-of-country' });
+      const parent = inner.find((x) => x.type === 'Organization');
+      if (parent?.key && parent.key !== key && /^(?:council|committee|secretariat|commission|assembly)/i.test(surface)) {
+        facts.push({ subject: key, predicate: 'affiliatedWith', object: parent.key, start: m.start, end: m.end, rule: 'name.sub-body' });
+      }
+    }
+  }
+
+  // ### `emitRun` classifies a run of plain capitalised words: a known name, or a candidate person.
+  private emitRun(tokens: Token[], t0: number, t1: number, mentions: Mention[]): void {
+    while (t0 < t1 && (CONNECTORS.has(tokens[t0].fold) || tokens[t0].text === '.' || this.g.sets.honorifics.has(tokens[t0].fold))) t0++;
+    while (t1 > t0 && (CONNECTORS.has(tokens[t1 - 1].fold) || this.g.sets.particles.has(tokens[t1 - 1].fold))) t1--;
+    if (t0 >= t1) return;
+    const surface = textOf(tokens, t0, t1);
+    const known = this.registry.personNames.get(fold(surface));
+    const m: Mention = { kind: 'entity', start: tokens[t0].start, end: tokens[t1 - 1].end, t0, t1 };
+    if (known) {
+      m.type = 'Person';
+      m.key = known;
+      this.registry.add('Person', this.registry.entities.get(known)!.label, surface);
+    }
+    // Unknown runs stay untyped until a title, apposition or verb says what they are.
+    mentions.push(m);
+  }
+
+  // ### `lowercaseNamed` reads names whose head is written in lowercase; returns the next segment index.
+  private lowercaseNamed(tokens: Token[], segs: Seg[], i: number, mentions: Mention[], facts: NameFact[]): number {
+    const seg = segs[i];
+    const tok = tokens[seg.t0];
+    // "<ordinal> [modifiers] session|summit|meeting of [the] <Org>"
+    let j = i;
+    if (ORDINAL.test(tok.text) || (seg.hit?.type === 'Organization')) {
+      let k = i + 1;
+      if (seg.hit?.type !== 'Organization') {
+        while (k < segs.length && k < i + 4 && !segs[k].hit && tokens[segs[k].t0].word && !this.g.sets.eventHeads.has(tokens[segs[k].t0].fold) && /^[\p{Ll}\p{Lu}]/u.test(tokens[segs[k].t0].text) && !CONNECTORS.has(tokens[segs[k].t0].fold)) k++;
+        // "28th Arab League summit": an ordinal before an organisation's summit
+        if (k < segs.length && segs[k].hit?.type === 'Organization') k++;
+      }
+      if (k < segs.length && !segs[k].hit && this.g.sets.eventHeads.has(tokens[segs[k].t0].fold)) {
+        j = k + 1;
+        // "of [the] <Org or Event>"
+        if (j + 1 < segs.length && tokens[segs[j].t0].fold === 'of') {
+          let m = j + 1;
+          if (m < segs.length && tokens[segs[m].t0].fold === 'the') m++;
+          if (m < segs.length && segs[m].hit?.type === 'Organization') j = m + 1;
+        }
+        if (seg.hit?.type === 'Organization' && j === k + 1 && !ORDINAL.test(tok.text)) {
+          // "<Org> summit" with no ordinal is still an event ("BRICS summit").
+        }
+        const t0 = seg.t0;
+        const t1 = segs[j - 1].t1;
+        const inner: Mention[] = [];
+        for (let m = i; m < j; m++) if (segs[m].hit) this.emitSegment(tokens, segs[m], inner);
+        for (const m of inner) m.inner = true;
+        mentions.push(...inner);
+        const surface = textOf(tokens, t0, t1);
+        const label = canonicalEventLabel(surface, inner, this.registry);
+        const key = this.registry.add('Event', label, surface);
+        mentions.push({ kind: 'entity', start: tokens[t0].start, end: tokens[t1 - 1].end, t0, t1, type: 'Event', key });
+        return j;
+      }
+    }
+    // "<Demonym> [lowercase words] <group head>": "Russian peacekeeping contingent", "Armenian armed forces";
+    // "the <Demonym> side" stands for the country itself.
+    if (seg.hit?.kind === 'demonym') {
+      const after = tokens[seg.t1];
+      if (after && /^sides?$/.test(after.fold)) {
+        const key = this.registry.add('Country', seg.hit.label, textOf(tokens, seg.t0, seg.t1 + 1), this.countryExtra(seg.hit.label));
+        mentions.push({ kind: 'entity', start: tok.start, end: after.end, t0: seg.t0, t1: seg.t1 + 1, type: 'Country', key });
+        let n = i + 1;
+        while (n < segs.length && segs[n].t0 <= seg.t1) n++;
+        return n;
+      }
+      for (let k = seg.t1; k < Math.min(tokens.length, seg.t1 + 4); k++) {
+        const t = tokens[k];
+        if (!t.word) break;
+        const two = k + 1 < tokens.length ? `${t.fold} ${tokens[k + 1].fold}` : '';
+        const end = this.g.sets.orgHeads.has(two) ? k + 2 : this.g.sets.orgHeads.has(t.fold) ? k + 1 : 0;
+        if (end) {
+          const surface = textOf(tokens, seg.t0, end);
+          this.emitSegment(tokens, seg, mentions);
+          mentions[mentions.length - 1].inner = true;
+          const key = this.registry.add('Organization', surface, surface);
+          mentions.push({ kind: 'entity', start: tok.start, end: tokens[end - 1].end, t0: seg.t0, t1: end, type: 'Organization', key });
+          facts.push({ subject: key, predicate: 'affiliatedWith', object: entityKey('Country', seg.hit.label), start: tok.start, end: tokens[end - 1].end, rule: 'name.body-of-country' });
+          let n = i + 1;
+          while (n < segs.length && segs[n].t0 < end) n++;
+          return n;
+        }
+        if (t.cap) break;
+      }
+    }
+    // "COP28", "COP 29"
+    if (/^COP\d+$/.test(tok.text) || (tok.text === 'COP' && /^\d+$/.test(tokens[seg.t0 + 1]?.text ?? ''))) {
+      const t1 = tok.text === 'COP' ? seg.t0 + 2 : seg.t0 + 1;
+      const label = textOf(tokens, seg.t0, t1).replace(/\s+/, '');
+      const key = this.registry.add('Event', label, textOf(tokens, seg.t0, t1));
+      mentions.push({ kind: 'entity', start: tok.start, end: tokens[t1 - 1].end, t0: seg.t0, t1, type: 'Event', key });
+      let n = i + 1;
+      while (n < segs.length && segs[n].t0 < t1) n++;
+      return n;
+    }
+    // "Trilateral statement", "joint declaration", "memorandum of understanding [on|in the field(s) of ...]"
+    if (!seg.hit && /^(?:trilateral|bilateral|joint|memorandum)$/i.test(tok.text)) {
+      let k = i;
+      if (tok.fold !== 'memorandum') k = i + 1;
+      const head = tokens[segs[k]?.t0];
+      if (head && (this.g.sets.documentHeads.has(head.fold) || head.fold === 'memorandum')) {
+        let t1 = segs[k].t1;
+        if (head.fold === 'memorandum' && tokens[t1]?.fold === 'of' && tokens[t1 + 1]?.fold === 'understanding') t1 += 2;
+        else if (head.fold === 'memorandum') return i;
+        // A topic tail: "on cooperation in ...", "in the fields of ..." up to a clause break.
+        const tail = /^(?:on|in)$/.test(tokens[t1]?.fold ?? '') ? topicTail(tokens, t1) : t1;
+        const surface = textOf(tokens, tokens[seg.t0].start === tok.start ? seg.t0 : seg.t0, tail);
+        const label = titleCaseDoc(surface);
+        const key = this.registry.add('Document', label, surface);
+        mentions.push({ kind: 'entity', start: tok.start, end: tokens[tail - 1].end, t0: seg.t0, t1: tail, type: 'Document', key });
+        let n = i + 1;
+        while (n < segs.length && segs[n].t0 < tail) n++;
+        return n;
+      }
+    }
+    return i;
+  }
+
+  // ### `composeOffices` builds "<Title> of <Holder>" offices from titles and their holders.
+  private composeOffices(tokens: Token[], mentions: Mention[], facts: NameFact[]): void {
+    const byStart = new Map<number, Mention>();
+    for (const m of mentions) if (!m.inner) byStart.set(m.t0, m);
+    const endingAt = (t: number): Mention | undefined => mentions.find((m) => !m.inner && m.t1 === t);
+    for (const m of [...mentions]) {
+      if (m.kind !== 'title' || !m.title) continue;
+      let holder: Mention | undefined;
+      let to: Mention | undefined;
+      let from = m.t0;
+      let until = m.t1;
+      // left: "<Country>'s", "<Demonym>", "<Org>"
+      const prev = endingAt(m.t0);
+      const prevPoss = tokens[m.t0 - 1]?.text.match(/^['’]s$/) ? endingAt(m.t0 - 1) : undefined;
+      if (prevPoss && (prevPoss.type === 'Country' || prevPoss.type === 'Organization')) {
+        holder = prevPoss;
+        from = prevPoss.t0;
+      } else if (prev && (prev.kind === 'demonym' || prev.type === 'Organization' || prev.type === 'Country')) {
+        holder = prev;
+        from = prev.t0;
+      }
+      // right: "of [the] <Holder>", "to [the] <Country or Org>"
+      let r = m.t1;
+      if (!holder && tokens[r]?.fold === 'of') {
+        let k = r + 1;
+        if (tokens[k]?.fold === 'the') k++;
+        const h = byStart.get(k);
+        if (h && (h.type === 'Country' || h.type === 'Organization') && h.kind !== 'demonym') {
+          holder = h;
+          until = h.t1;
+          r = h.t1;
+        }
+      }
+      if (tokens[r]?.fold === 'to') {
+        let k = r + 1;
+        if (tokens[k]?.fold === 'the') k++;
+        const h = byStart.get(k);
+        if (h && (h.type === 'Country' || h.type === 'Organization') && h.kind !== 'demonym' && /ambassador|representative|envoy|delegation|head/i.test(m.title.title)) {
+          to = h;
+          until = h.t1;
+        }
+      }
+      const title = m.title;
+      const only = title.onlyFor ?? [];
+      let holderLabel = holder ? (holder.kind === 'demonym' ? holder.country! : this.registry.entities.get(holder.key!)?.label) : undefined;
+      let holderKey = holder ? holder.key : undefined;
+      if (!holderLabel && only.length === 1) {
+        holderLabel = only[0];
+        holderKey = entityKey('Country', only[0]);
+        this.registry.add('Country', only[0], undefined, this.countryExtra(only[0]));
+      }
+      if (!holderLabel || !holderKey) continue;
+      if (only.length && !only.includes(holderLabel)) continue;
+      if (title.holder === 'country' && !holderKey.startsWith('Country:')) {
+        // a country-level title held in an organisation ("EU Foreign Minister") is not a state office
+        if (!holderKey.startsWith('Organization:')) continue;
+      }
+      const label = `${title.title} of ${holderPhrase(this.g, holderKey)}${to ? ` to ${holderPhrase(this.g, to.key!)}` : ''}`;
+      const surface = textOf(tokens, from, until);
+      const posKey = this.registry.add('Position', label, surface, { attrs: { title: title.title } });
+      if (title.alias) this.registry.add('Position', label, `${title.alias}`);
+      if (holder) holder.inner = true;
+      if (to) to.inner = true;
+      m.key = posKey;
+      m.type = 'Position';
+      m.start = tokens[from].start;
+      m.end = tokens[until - 1].end;
+      m.t0 = from;
+      m.t1 = until;
+      m.country = holderLabel;
+      facts.push({ subject: posKey, predicate: 'positionOf', object: holderKey, start: m.start, end: m.end, rule: 'office.title-holder' });
+    }
+  }
+
+  // ### `findPeople` types name runs as people from the title, apposition or verb beside them.
+  private findPeople(tokens: Token[], mentions: Mention[], facts: NameFact[]): void {
+    const ordered = mentions.filter((m) => !m.inner).sort((a, b) => a.t0 - b.t0);
+    for (let idx = 0; idx < ordered.length; idx++) {
+      const m = ordered[idx];
+      if (m.kind !== 'entity' || (m.type && m.type !== 'Person')) continue;
+      const prev = ordered[idx - 1];
+      const gapPrev = prev ? tokens.slice(prev.t1, m.t0) : [];
+      const before = tokens[m.t0 - 1];
+      let office: Mention | undefined;
+      let rule = '';
+      // "<Title> <Name>", "his Russian counterpart <Name>", "<Title>, <Name>,"
+      if (prev && prev.kind === 'title' && (gapPrev.length === 0 || (gapPrev.length === 1 && gapPrev[0].text === ','))) {
+        office = prev.type === 'Position' ? prev : undefined;
+        rule = 'office.title-name';
+        if (!m.type) this.typePerson(tokens, m);
+      } else if (before && /^(?:counterpart|colleague|Sheikh|Mr|Mrs|Ms|Dr)$/i.test(before.text.replace(/\.$/, ''))) {
+        if (!m.type) this.typePerson(tokens, m);
+      }
+      // "<Name>, [the] <Office>[,]" apposition
+      const next = ordered[idx + 1];
+      if (!office && next && next.kind === 'title' && next.type === 'Position') {
+        const gap = tokens.slice(m.t1, next.t0).map((t) => t.fold).join(' ');
+        if (gap === ',' || gap === ', the' || gap === ', who is the' || gap === ', who is') {
+          office = next;
+          rule = 'office.name-apposition';
+          if (!m.type) this.typePerson(tokens, m);
+        }
+      }
+      if (!m.type) {
+        // "<Name>, head of the ...", "<Name>, a senior ..." and names before a speech verb.
+        const after = tokens.slice(m.t1, m.t1 + 3).map((t) => t.fold);
+        const words = m.t1 - m.t0;
+        const runWords = tokens.slice(m.t0, m.t1).filter((t) => t.word);
+        const plausible = runWords.length >= 2 && runWords.length <= 5 && runWords.every((t) => !this.g.sets.notNames.has(t.fold));
+        if (plausible && ((after[0] === ',' && /^(?:head|chairman|chair|director|deputy|member|a|an|who)$/.test(after[1] ?? '')) || PERSON_VERBS.has(after[0] ?? '') || (/^(?:with|by|and|counterpart|received|thanked|congratulated|told|of)$/.test(before?.fold ?? '') && words <= 5))) {
+          this.typePerson(tokens, m);
+        }
+      }
+      if (m.type === 'Person' && office?.key) {
+        m.position = office.key;
+        this.registry.offices.set(m.key!, office.key);
+        facts.push({ subject: m.key!, predicate: 'holdsPosition', object: office.key, start: Math.min(office.start, m.start), end: Math.max(office.end, m.end), rule });
+      }
+      // "his <Demonym> counterpart <Name>": the counterpart holds the speaker's title for that country.
+      if (m.type === 'Person' && before?.fold === 'counterpart') {
+        const dem = tokens[m.t0 - 2];
+        const demM = mentions.find((x) => x.kind === 'demonym' && x.t1 === m.t0 - 1);
+        const speaker = ordered.slice(0, idx).reverse().find((x) => x.type === 'Person' && x.key !== m.key);
+        if (speaker?.key) {
+          const poss = tokens[demM ? demM.t0 - 1 : m.t0 - 2];
+          const start = poss && /^(?:his|her|their)$/i.test(poss.text) ? poss.start : demM ? demM.start : before.start;
+          facts.push({ subject: m.key!, predicate: 'counterpartOf', object: speaker.key, start, end: m.end, rule: 'counterpart.demonym' });
+          const speakerOffice = this.registry.offices.get(speaker.key);
+          const title = speakerOffice ? this.registry.entities.get(speakerOffice)?.attrs?.title : undefined;
+          if (demM && title && dem) {
+            const country = demM.country!;
+            const label = `${title} of ${holderPhrase(this.g, entityKey('Country', country))}`;
+            const surface = textOf(tokens, demM.t0, m.t0);
+            const posKey = this.registry.add('Position', label, undefined, { attrs: { title } });
+            demM.inner = true;
+            m.position = posKey;
+            this.registry.offices.set(m.key!, posKey);
+            facts.push({ subject: m.key!, predicate: 'holdsPosition', object: posKey, start, end: m.end, rule: 'counterpart.demonym' });
+            facts.push({ subject: posKey, predicate: 'positionOf', object: entityKey('Country', country), start: demM.start, end: tokens[m.t0 - 1].end, rule: 'counterpart.demonym' });
+            void surface;
+          }
+        }
+      }
+    }
+    // Offices that are attached to a person are not actors of their own.
+    for (const m of mentions) if (m.kind === 'title' && mentions.some((p) => p.position && p.position === m.key && (p.t0 === m.t1 || p.t1 <= m.t0 + 1 || Math.abs(p.t0 - m.t1) <= 1 || Math.abs(m.t0 - p.t1) <= 2))) m.inner = true;
+    // Untyped runs that nothing marked as a person: a place after "in/to/at", else dropped.
+    for (let k = mentions.length - 1; k >= 0; k--) {
+      const m = mentions[k];
+      if (m.kind === 'entity' && !m.type) {
+        const before = tokens[m.t0 - 1]?.fold;
+        const words = tokens.slice(m.t0, m.t1).filter((t) => t.word);
+        if (before && /^(?:in|to|at|from)$/.test(before) && words.length <= 3 && words.every((t) => !this.g.sets.notNames.has(t.fold))) {
+          m.type = 'Location';
+          m.key = this.registry.add('Location', textOf(tokens, m.t0, m.t1));
+        } else {
+          mentions.splice(k, 1);
+        }
+      }
+    }
+  }
+
+  private typePerson(tokens: Token[], m: Mention): void {
+    const surface = textOf(tokens, m.t0, m.t1);
+    m.type = 'Person';
+    m.key = this.registry.addPerson(surface);
+  }
+
+  // ### `findReferences` marks pronouns, "the sides" and "the minister"-like references for the relation stage.
+  private findReferences(tokens: Token[], mentions: Mention[]): void {
+    const covered = (t: number): boolean => mentions.some((m) => t >= m.t0 && t < m.t1);
+    for (let i = 0; i < tokens.length; i++) {
+      if (covered(i)) continue;
+      const f = tokens[i].fold;
+      if (PRONOUNS.has(f) || f === 'they') {
+        if (f === 'they') continue;
+        mentions.push({ kind: 'pronoun', start: tokens[i].start, end: tokens[i].end, t0: i, t1: i + 1 });
+        continue;
+      }
+      for (const g of GROUP_REFS) {
+        if (g.every((w, k) => tokens[i + k]?.fold === w)) {
+          mentions.push({ kind: 'groupref', start: tokens[i].start, end: tokens[i + g.length - 1].end, t0: i, t1: i + g.length });
+          i += g.length - 1;
+          break;
+        }
+      }
+    }
+    // "the minister", "the Turkish top diplomat", "the President": a title with no holder and no name.
+    for (const m of mentions) {
+      if (m.kind !== 'title' || m.inner || m.type === 'Position') continue;
+      const prev = tokens[m.t0 - 1];
+      const dem = mentions.find((x) => x.kind === 'demonym' && x.t1 === m.t0);
+      const det = tokens[(dem ? dem.t0 : m.t0) - 1];
+      const nextM = mentions.find((x) => x.t0 === m.t1 && x.type === 'Person');
+      if (!nextM && det && /^(?:the|this)$/i.test(det.text)) {
+        m.kind = 'defref';
+        m.refCountry = dem?.country;
+        if (dem) dem.inner = true;
+        m.start = det.start;
+        m.t0 = det === prev ? m.t0 - 1 : dem!.t0 - 1;
+      }
+    }
+  }
+
+  // ### `placeFacts` reads "<place> of <Country>" and "<place>, <Country>" as locatedIn.
+  private placeFacts(tokens: Token[], mentions: Mention[], facts: NameFact[]): void {
+    const top = mentions.filter((m) => !m.inner && m.kind === 'entity').sort((a, b) => a.t0 - b.t0);
+    for (let i = 0; i + 1 < top.length; i++) {
+      const a = top[i];
+      const b = top[i + 1];
+      if (a.type !== 'Location' || b.type !== 'Country') continue;
+      const gap = tokens.slice(a.t1, b.t0).map((t) => t.fold).join(' ');
+      if (gap === 'of' || gap === ',') {
+        facts.push({ subject: a.key!, predicate: 'locatedIn', object: b.key!, start: tokens[gap === 'of' && tokens[a.t0 - 1]?.fold === 'the' ? a.t0 - 1 : a.t0].start, end: b.end, rule: gap === 'of' ? 'place.of-country' : 'place.comma-country' });
+      }
+    }
+    // Gazetteer places whose country is curated ("Baku" in Azerbaijan) are not stated by
+    // the text, so they give no fact here; the graph may add them from data later.
+  }
+}
+
+const PERSON_VERBS = new Set(['said', 'says', 'met', 'noted', 'stressed', 'added', 'told', 'visited', 'arrived', 'thanked', 'expressed', 'congratulated', 'received', 'called', 'spoke', 'signed', 'attended', 'welcomed', 'invited', 'praised', 'condemned', 'discussed', 'underlined', 'emphasized', 'emphasised', 'pointed', 'held', 'has', 'had', 'was', 'is', 'will', 'also', 'hosted', 'informed', 'briefed', 'offered', 'conveyed', 'handed', 'gave', 'wrote', 'posted', 'urged', 'announced', 'reiterated']);
+
+function pick(hits: Hit[]): Hit {
+  const rank = (h: Hit): number => (h.kind === 'entity' ? (h.type === 'Organization' ? 0 : h.type === 'Country' ? 1 : 2) : h.kind === 'demonym' ? 3 : 4);
+  return [...hits].sort((a, b) => rank(a) - rank(b))[0];
+}
+
+export function textOf(tokens: Token[], t0: number, t1: number): string {
+  let s = '';
+  for (let k = t0; k < t1; k++) {
+    const t = tokens[k];
+    if (k > t0 && t.start > tokens[k - 1].end) s += ' ';
+    s += t.text;
+  }
+  return s;
+}
+
+// Topic tails of documents stop at a clause break or a word that starts a new phrase.
+function topicTail(tokens: Token[], t: number): number {
+  let k = t;
+  while (k < tokens.length && k < t + 14 && tokens[k].word && !/^(?:between|by|with|during|at|was|were|which|that|signed|who)$/.test(tokens[k].fold)) k++;
+  return k;
+}
+
+function titleCaseDoc(s: string): string {
+  return s
+    .split(' ')
+    .map((w, i) => (i === 0 || /^(?:statement|declaration|memorandum|understanding|agreement|communiqu[eé])$/i.test(w) ? w[0].toUpperCase() + w.slice(1) : w))
+    .join(' ');
+}
+
+// Body names: a leading "the" is not part of the name.
+function normaliseBodyName(s: string): string {
+  return s.replace(/^the\s+/i, '');
+}
+
+// Event labels use the canonical name of the organisation they belong to
+// ("78th session of the UN General Assembly" → "... of the United Nations General Assembly").
+function canonicalEventLabel(surface: string, inner: Mention[], reg: Registry): string {
+  let label = surface.replace(/^(?:the|a)\s+/i, '').replace(/^high-level week of the\s+/i, '');
+  for (const m of inner) {
+    const e = m.key ? reg.entities.get(m.key) : undefined;
+    if (!e) continue;
+    for (const alias of e.aliases) if (alias !== e.label && label.includes(alias)) label = label.replace(alias, e.label);
+  }
+  return label;
+}

@@ -1,0 +1,248 @@
+// **relations** runs the cue rules over an analysed sentence: each cue match takes its
+// subject and object from the actors on either side, skips negated or planned
+// statements, and attaches date, place and occasion.
+import { findDates } from './dates.js';
+import type { Mention, Registry, SentenceAnalysis } from './entities.js';
+import type { Rule, RuleSet } from './rules.js';
+import { fits, isSymmetric, PREDICATE_SPECS } from './schema.js';
+import type { Token } from './text.js';
+import type { EntityType, Fact, Predicate, Qualifiers } from './types.js';
+
+/** What the article has said so far, for references such as "he" or "the sides". */
+export interface Context {
+  articleId: string;
+  dateline?: string;
+  /** Node key of the dateline place, when the dateline names one. */
+  datelinePlace?: string;
+  /** People in order of mention, latest last. */
+  people: string[];
+  /** Participants of the latest meeting or call. */
+  participants: string[];
+  paragraph: number;
+}
+
+/** A cue match that produced nothing, and why: for `explain`. */
+export interface Miss {
+  rule: string;
+  sentence: number;
+  cue: string;
+  reason: 'negated-or-future' | 'no-subject' | 'no-object' | 'type-mismatch';
+}
+
+interface Actor {
+  t0: number;
+  t1: number;
+  start: number;
+  end: number;
+  keys: string[];
+  types: EntityType[];
+}
+
+const CLAUSE_BREAK = new Set(['that', 'which', 'who', 'whom', 'whose', 'while', 'whereas', ';', ':', 'where', 'when', 'after', 'before', 'because', 'since', 'although']);
+// Between a cue and its object only determiners and modifiers may stand: a preposition
+// starts another phrase ("information about the measures taken by Azerbaijan").
+const OBJECT_STOP = new Set(['about', 'by', 'of', 'for', 'from', 'on', 'in', 'at', 'over', 'regarding', 'against', 'after', 'during', 'under', 'into', 'through', 'concerning', 'amid', 'since', 'until', 'as', 'than', 'like']);
+const COORD = new Set([',', 'and', 'the', 'as', 'well', 'also', 'both', 'with']);
+const OCCASION_CUE = /(?:sidelines|margins|framework|course) of (?:the )?(?:[\w-]+ ){0,3}$|(?:\bat|\bduring|\bin) (?:the )?$/i;
+const PLACE_CUE = /(?:\bin|\bat) (?:the )?$/i;
+
+// ### `actorsOf` resolves the mentions of a sentence that can take part in a fact.
+function actorsOf(a: SentenceAnalysis, reg: Registry, ctx: Context): Actor[] {
+  const out: Actor[] = [];
+  const people: string[] = [...ctx.people];
+  for (const m of a.mentions) {
+    if (m.inner) continue;
+    let keys: string[] = [];
+    if (m.kind === 'entity' && m.key) keys = [m.key];
+    else if (m.kind === 'pronoun') {
+      const f = a.tokens[m.t0].fold;
+      // Possessives ("his deepest condolences") are not actors; "he", "she" and object "her" are.
+      if (f === 'his') continue;
+      const last = people[people.length - 1];
+      if (last) keys = [last];
+    } else if (m.kind === 'groupref') {
+      if (ctx.participants.length >= 2) keys = [...ctx.participants];
+    } else if (m.kind === 'defref') {
+      const k = resolveDefinite(m, reg, people);
+      if (k) keys = [k];
+    } else if (m.kind === 'title' && m.type === 'Position') {
+      continue;
+    }
+    if (!keys.length) continue;
+    const types = keys.map((k) => reg.entities.get(k)?.type ?? (k.slice(0, k.indexOf(':')) as EntityType));
+    out.push({ t0: m.t0, t1: m.t1, start: m.start, end: m.end, keys, types });
+    if (types[0] === 'Person' && keys.length === 1) people.push(keys[0]);
+  }
+  return out;
+}
+
+// ### `resolveDefinite` finds who "the minister" or "the Turkish top diplomat" is: the latest person whose office fits.
+function resolveDefinite(m: Mention, reg: Registry, people: string[]): string | undefined {
+  const want = m.title?.title.toLowerCase() ?? '';
+  for (let i = people.length - 1; i >= 0; i--) {
+    const p = people[i];
+    const office = reg.offices.get(p);
+    const label = office ? reg.entities.get(office)?.label.toLowerCase() ?? '' : '';
+    if (!office) continue;
+    if (m.refCountry && !label.endsWith(m.refCountry.toLowerCase())) continue;
+    if (label.startsWith(want) || (want === 'minister' && label.includes('minister'))) return p;
+  }
+  return undefined;
+}
+
+const tokensBetween = (tokens: Token[], a: number, b: number): Token[] => tokens.slice(Math.min(a, b), Math.max(a, b));
+
+// ### `coordinated` extends a chosen actor into its list: "A, B and C".
+function coordinated(actors: Actor[], at: number, dir: 1 | -1, a: SentenceAnalysis, allowed: (t: EntityType) => boolean): Actor[] {
+  const list = [actors[at]];
+  const covered = (t: number): boolean => a.mentions.some((m) => (m.inner || m.kind === 'title') && t >= m.t0 && t < m.t1);
+  for (let i = at + dir; i >= 0 && i < actors.length; i += dir) {
+    const prev = list[list.length - 1];
+    const next = actors[i];
+    const gap = dir === 1 ? tokensBetween(a.tokens, prev.t1, next.t0) : tokensBetween(a.tokens, next.t1, prev.t0);
+    const gapOk = gap.every((t, k) => COORD.has(t.fold) || covered(dir === 1 ? prev.t1 + k : next.t1 + k));
+    if (!gapOk || !gap.some((t) => t.fold === 'and' || t.text === ',') || !allowed(next.types[0])) break;
+    list.push(next);
+  }
+  return list;
+}
+
+function pickLeft(actors: Actor[], a: SentenceAnalysis, cueT: number, allowed: (t: EntityType) => boolean): Actor[] {
+  let from = 0;
+  for (let t = cueT - 1; t >= 0; t--) {
+    if (CLAUSE_BREAK.has(a.tokens[t].fold)) {
+      from = t + 1;
+      break;
+    }
+  }
+  const cands = actors.map((x, i) => ({ x, i })).filter(({ x }) => x.t1 <= cueT && x.t0 >= from && allowed(x.types[0]));
+  if (!cands.length) return [];
+  // The subject of the clause: the latest person before the cue, else the latest actor.
+  const person = [...cands].reverse().find(({ x }) => x.types[0] === 'Person');
+  const chosen = person ?? cands[cands.length - 1];
+  return coordinated(actors, chosen.i, -1, a, allowed);
+}
+
+function pickRight(actors: Actor[], a: SentenceAnalysis, cueEndT: number, allowed: (t: EntityType) => boolean): Actor[] {
+  for (let i = 0; i < actors.length; i++) {
+    const x = actors[i];
+    if (x.t0 < cueEndT) continue;
+    const gap = tokensBetween(a.tokens, cueEndT, x.t0);
+    if (gap.some((t) => CLAUSE_BREAK.has(t.fold) || OBJECT_STOP.has(t.fold) || t.text === '.') || gap.length > 12) return [];
+    if (!allowed(x.types[0])) continue;
+    return coordinated(actors, i, 1, a, allowed);
+  }
+  return [];
+}
+
+// ### `tokenAt` gives the index of the first token starting at or after an offset.
+function tokenAt(tokens: Token[], offset: number): number {
+  let i = 0;
+  while (i < tokens.length && tokens[i].start < offset) i++;
+  return i;
+}
+
+// ### `qualifiersFor` reads the date, place and occasion a sentence states for a fact.
+function qualifiersFor(a: SentenceAnalysis, ctx: Context, exclude: Set<string>, text: string): Qualifiers {
+  const q: Qualifiers = {};
+  const s = a.sentence;
+  const dates = findDates(s.text, s.start, ctx.dateline);
+  if (dates.length) q.date = dates[0].iso;
+  else if (ctx.dateline && ctx.dateline.length === 10) q.date = ctx.dateline;
+  for (const m of a.mentions) {
+    if (m.inner || m.kind !== 'entity' || !m.key) continue;
+    const before = text.slice(Math.max(s.start, m.start - 60), m.start);
+    if (m.type === 'Event' && !q.occasion && OCCASION_CUE.test(before)) q.occasion = m.key;
+    if ((m.type === 'Location' || m.type === 'Country') && !q.place && !exclude.has(m.key) && PLACE_CUE.test(before)) q.place = m.key;
+  }
+  if (!q.place && ctx.datelinePlace) q.place = ctx.datelinePlace;
+  return q;
+}
+
+// ### `applyRules` runs every cue rule on one sentence and returns its facts and misses.
+export function applyRules(a: SentenceAnalysis, rules: RuleSet, reg: Registry, ctx: Context, text: string): { facts: Fact[]; misses: Miss[] } {
+  const facts: Fact[] = [];
+  const misses: Miss[] = [];
+  const actors = actorsOf(a, reg, ctx);
+  const s = a.sentence;
+  for (const rule of rules.rules) {
+    if (!rule.re) continue;
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(s.text); m !== null; m = rule.re.exec(s.text)) {
+      if (m[0].length === 0) {
+        rule.re.lastIndex++;
+        continue;
+      }
+      const cueStart = s.start + m.index;
+      const cueEnd = cueStart + m[0].length;
+      const cueT = tokenAt(a.tokens, cueStart);
+      const cueEndT = tokenAt(a.tokens, cueEnd);
+      const made = applyRule(rule, a, actors, cueT, cueEndT, cueStart, cueEnd, rules, ctx, text, misses);
+      facts.push(...made);
+    }
+  }
+  // Remember who met or spoke, so "the sides" and "the two ministers" can refer back.
+  for (const f of facts) {
+    if (f.predicate === 'metWith' || f.predicate === 'spokeWith') {
+      const ps = new Set(facts.filter((x) => x.predicate === f.predicate).flatMap((x) => [x.subject, x.object]));
+      ctx.participants = [...ps];
+      break;
+    }
+  }
+  for (const x of actors) if (x.types[0] === 'Person' && x.keys.length === 1) ctx.people.push(x.keys[0]);
+  return { facts, misses };
+}
+
+function applyRule(rule: Rule, a: SentenceAnalysis, actors: Actor[], cueT: number, cueEndT: number, cueStart: number, cueEnd: number, rules: RuleSet, ctx: Context, text: string, misses: Miss[]): Fact[] {
+  const p = rule.predicate;
+  const spec = PREDICATE_SPECS[p];
+  const inDomain = (t: EntityType): boolean => spec.domain.includes(t);
+  const inRange = (t: EntityType): boolean => spec.range.includes(t);
+  const miss = (reason: Miss['reason']): Fact[] => {
+    misses.push({ rule: rule.id, sentence: a.sentence.index, cue: text.slice(cueStart, cueEnd), reason });
+    return [];
+  };
+  const pairs = rule.mode === 'pairs';
+  const either = (t: EntityType): boolean => inDomain(t) || inRange(t);
+  const subj = rule.subject === 'left' ? pickLeft(actors, a, cueT, pairs ? either : inDomain) : rule.subject === 'right' ? pickRight(actors, a, cueEndT, inDomain) : [];
+  const obj = rule.object === 'right' ? pickRight(actors, a, cueEndT, pairs ? either : inRange) : rule.object === 'left' ? pickLeft(actors, a, cueT, inRange) : [];
+  // Negation and plans: look between the subject (or the clause start) and the cue.
+  const left = subj.length && rule.subject === 'left' ? Math.max(...subj.map((x) => x.end)) : Math.max(a.sentence.start, cueStart - 40);
+  const window = text.slice(Math.min(left, cueStart), cueStart) + ' ' + text.slice(cueStart, cueEnd);
+  if (rules.modality.test(window.replace(/\s+/g, ' '))) return miss('negated-or-future');
+  const participants = [...subj, ...obj];
+  const out: Fact[] = [];
+  const keysOf = (xs: Actor[]): string[] => [...new Set(xs.flatMap((x) => x.keys))];
+  const exclude = new Set(keysOf(participants));
+  const emit = (s: string, o: string, sa: Actor, oa: Actor): void => {
+    if (s === o) return;
+    const st = s.slice(0, s.indexOf(':')) as EntityType;
+    const ot = o.slice(0, o.indexOf(':')) as EntityType;
+    if (!fits(p, st, ot)) return;
+    const start = Math.min(sa.start, oa.start, cueStart);
+    const end = Math.max(sa.end, oa.end, cueEnd);
+    out.push({
+      subject: s,
+      predicate: p,
+      object: o,
+      qualifiers: qualifiersFor(a, ctx, exclude, text),
+      provenance: { source: ctx.articleId, sentence: a.sentence.index, start, end, evidence: text.slice(start, end), rule: rule.id },
+    });
+  };
+  if (pairs) {
+    // "A and B met", "talks between A and B": every two participants, when there are two or more.
+    const flat: { k: string; x: Actor }[] = [];
+    for (const x of participants) for (const k of x.keys) if (!flat.some((f) => f.k === k)) flat.push({ k, x });
+    if (flat.length < 2) return miss('no-object');
+    for (let i = 0; i < flat.length; i++) for (let j = i + 1; j < flat.length; j++) emit(flat[i].k, flat[j].k, flat[i].x, flat[j].x);
+    return out;
+  }
+  if (!subj.length) return miss('no-subject');
+  if (!obj.length) return miss('no-object');
+  for (const sa of subj) for (const s of sa.keys) for (const oa of obj) for (const o of oa.keys) emit(s, o, sa, oa);
+  if (!out.length) return miss('type-mismatch');
+  void isSymmetric;
+  return out;
+}
+
+export type { Predicate };

@@ -1,0 +1,131 @@
+// **rules** loads the extractor rules from `data/rules/*.json`, checks every rule
+// against the rule schema, and compiles the cues once.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RuleError } from './errors.js';
+import { DEFAULT_DATA_DIR } from './gazetteer.js';
+import { PREDICATES, type Predicate } from './types.js';
+
+/** Where a slot's entities are found relative to the cue. */
+export type Slot = 'left' | 'right' | 'none';
+
+export interface RuleExample {
+  text: string;
+  /** Expected facts as "Subject predicate Object" with canonical labels; [] for a negative example. */
+  expect: string[];
+}
+
+/** A rule as written in a rule file. */
+export interface RuleSpec {
+  id: string;
+  predicate: Predicate;
+  /** A regular expression (case-insensitive) that finds the cue in a sentence. */
+  cue?: string;
+  /** Rules recognised while reading names (offices, counterparts) have no cue: the code names them. */
+  builtin?: boolean;
+  subject?: Slot;
+  object?: Slot;
+  /** "pairs": every two of the participants found (for "A and B met", "talks between A and B"). */
+  mode?: 'pairs';
+  /** Words that must not stand between the subject and the cue for the fact to count. */
+  why: string;
+  examples: RuleExample[];
+}
+
+export interface Rule extends RuleSpec {
+  file: string;
+  re?: RegExp;
+}
+
+export interface RuleSet {
+  rules: Rule[];
+  /** Words that make a statement negated or not yet real (future, plan, hypothesis). */
+  modality: RegExp;
+  modalityWords: string[];
+}
+
+const SLOTS = new Set(['left', 'right', 'none']);
+
+// ### `checkRule` lists every problem of one rule, so a bad file is reported at once.
+function checkRule(r: Record<string, unknown>, index: number): string[] {
+  const problems: string[] = [];
+  if (typeof r.id !== 'string' || !/^[a-z][a-zA-Z0-9]*(?:[.-][a-zA-Z0-9]+)*$/.test(r.id)) problems.push(`"id" must be a dotted lowercase name like "meet.met-with", got ${JSON.stringify(r.id)}`);
+  if (!PREDICATES.includes(r.predicate as Predicate)) problems.push(`"predicate" must be one of ${PREDICATES.join(', ')}; got ${JSON.stringify(r.predicate)}`);
+  if (typeof r.why !== 'string' || !r.why.trim()) problems.push('"why" must say in words why the rule exists');
+  if (r.builtin !== true) {
+    if (typeof r.cue !== 'string' || !r.cue) problems.push('"cue" must be a regular expression string');
+    else {
+      try {
+        new RegExp(r.cue, 'iu');
+      } catch (e) {
+        problems.push(`"cue" is not a valid regular expression: ${(e as Error).message}`);
+      }
+      // Nested quantifiers can backtrack for hours on hostile text; keep cues flat.
+      if (/\([^()]*[+*][^()]*\)(?:[+*]|\{\d+,\})/.test(r.cue)) problems.push('"cue" has a nested quantifier such as (a+)+, which can take exponential time');
+    }
+    if (!SLOTS.has(r.subject as string)) problems.push('"subject" must be "left", "right" or "none"');
+    if (!SLOTS.has(r.object as string)) problems.push('"object" must be "left", "right" or "none"');
+  }
+  if (r.mode !== undefined && r.mode !== 'pairs') problems.push('"mode" may only be "pairs"');
+  if (!Array.isArray(r.examples) || r.examples.length === 0) problems.push('"examples" must list at least one example sentence');
+  else {
+    r.examples.forEach((ex: unknown, i: number) => {
+      const e = ex as Record<string, unknown>;
+      if (typeof e?.text !== 'string' || !e.text) problems.push(`examples[${i}].text must be a sentence`);
+      if (!Array.isArray(e?.expect) || !e.expect.every((x) => typeof x === 'string' && x.split(' ').some((w) => PREDICATES.includes(w as Predicate)))) {
+        problems.push(`examples[${i}].expect must be a list of "Subject predicate Object" strings ([] for a negative example)`);
+      }
+    });
+  }
+  const known = new Set(['id', 'predicate', 'cue', 'builtin', 'subject', 'object', 'mode', 'why', 'examples']);
+  for (const k of Object.keys(r)) if (!known.has(k)) problems.push(`unknown field "${k}"`);
+  void index;
+  return problems;
+}
+
+const cache = new Map<string, RuleSet>();
+
+// ### `loadRules` reads every rule file of a data directory; a bad rule throws a RuleError naming file, id and problem.
+export function loadRules(dataDir = DEFAULT_DATA_DIR): RuleSet {
+  const hit = cache.get(dataDir);
+  if (hit) return hit;
+  const dir = join(dataDir, 'rules');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'modality.json').sort();
+  const rules: Rule[] = [];
+  const ids = new Map<string, string>();
+  for (const f of files) {
+    const file = join(dir, f);
+    let doc: unknown;
+    try {
+      doc = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new RuleError(`${file}: not valid JSON: ${(e as Error).message}`, file);
+    }
+    const list = (doc as { rules?: unknown }).rules;
+    if (!Array.isArray(list)) throw new RuleError(`${file}: expected {"rules": [...]}`, file);
+    list.forEach((raw: unknown, i: number) => {
+      const r = raw as Record<string, unknown>;
+      const problems = checkRule(r, i);
+      const id = typeof r?.id === 'string' ? r.id : undefined;
+      if (id && ids.has(id)) problems.push(`id "${id}" is already used in ${ids.get(id)}`);
+      if (problems.length) {
+        throw new RuleError(`${file}: rule ${id ?? `#${i}`} (index ${i}): ${problems.join('; ')}. Rule: ${JSON.stringify(raw).slice(0, 300)}`, file, id, i);
+      }
+      ids.set(id!, f);
+      const spec = r as unknown as RuleSpec;
+      rules.push({ ...spec, file, re: spec.cue ? new RegExp(spec.cue, 'giu') : undefined });
+    });
+  }
+  const modFile = join(dir, 'modality.json');
+  let words: string[];
+  try {
+    words = (JSON.parse(readFileSync(modFile, 'utf8')) as { words: string[] }).words;
+  } catch (e) {
+    throw new RuleError(`${modFile}: expected {"words": [...]}: ${(e as Error).message}`, modFile);
+  }
+  if (!Array.isArray(words) || !words.every((w) => typeof w === 'string')) throw new RuleError(`${modFile}: "words" must be a list of strings`, modFile);
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+  const set: RuleSet = { rules, modality: new RegExp(`(?:^|[^\\p{L}])(?:${escaped.join('|')})(?![\\p{L}])`, 'iu'), modalityWords: words };
+  cache.set(dataDir, set);
+  return set;
+}

@@ -1,0 +1,61 @@
+// **text** tokenises sentences into words and punctuation with offsets, and folds
+// words for dictionary lookup (case, diacritics and apostrophes do not matter).
+
+export interface Token {
+  text: string;
+  /** Offsets into the article text. */
+  start: number;
+  end: number;
+  /** Folded form for lookups. */
+  fold: string;
+  /** Starts with an uppercase letter or digit (a name-like word). */
+  cap: boolean;
+  /** A word (letters or digits), not punctuation. */
+  word: boolean;
+}
+
+// A word: letters/digits, joined inside by hyphens, apostrophes, dots or ampersands
+// ("Co-operation", "al-Bashir", "O'Brien", "News.Az", "U.S"). Everything else is one
+// character of punctuation. Both alternatives are linear: no nested quantifiers overlap.
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‐'’.&][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*|[^\s]/gu;
+const POSSESSIVE = /^(.{2,})(['’][sS])$/u;
+const UPPER_START = /^[\p{Lu}\p{N}]/u;
+const WORD_START = /^[\p{L}\p{N}]/u;
+
+// ### `fold` lowercases, strips diacritics and unifies apostrophes and dashes.
+export function fold(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`]/g, "'")
+    .replace(/[‐‑‒–—]/g, '-')
+    .replace(/ı/g, 'i')
+    .toLowerCase();
+}
+
+// ### `tokenize` splits `text` (a slice that starts at article offset `base`) into tokens.
+// A possessive "'s" becomes its own token so "Azerbaijan's" finds "Azerbaijan".
+export function tokenize(text: string, base = 0): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    const s = base + m.index;
+    const p = POSSESSIVE.exec(m[0]);
+    if (p) {
+      out.push(makeToken(p[1], s));
+      out.push(makeToken(p[2], s + p[1].length));
+    } else {
+      out.push(makeToken(m[0], s));
+    }
+  }
+  return out;
+}
+
+function makeToken(t: string, start: number): Token {
+  return { text: t, start, end: start + t.length, fold: fold(t), cap: UPPER_START.test(t), word: WORD_START.test(t) };
+}
+
+// ### `foldPhrase` gives the lookup key of a phrase: its folded tokens joined by spaces.
+export function foldPhrase(phrase: string): string {
+  return tokenize(phrase).map((t) => t.fold).join(' ');
+}
