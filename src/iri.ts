@@ -75,3 +75,12 @@ export function referenceIri(source: string, start: number, end: number, rule: s
 
 export const articleIri = (source: string): string => NS.article + segment(source);
 export const ruleIri = (rule: string): string => NS.rule + segment(rule);
+
+// ### `spanIri` names the evidence span of a mention inside its article, as an RFC 5147
+// `char=` fragment. Offsets are the UTF-16 offsets of the provenance, which equal RFC 5147's
+// character positions whenever the text has no characters outside the BMP.
+export const spanIri = (source: string, start: number, end: number): string => `${articleIri(source)}#char=${start},${end}`;
+
+// ### `wikidataIri` gives the entity IRI of a Wikidata QID, or undefined when `qid` is not one,
+// so a stray gazetteer value never becomes an IRI (or a prefixed name) of its own.
+export const wikidataIri = (qid: string): string | undefined => (/^Q[1-9][0-9]*$/.test(qid) ? NS.wd + qid : undefined);

@@ -1,0 +1,155 @@
+import { PassThrough } from 'node:stream';
+import { DOMParser } from '@xmldom/xmldom';
+import type { Element } from '@xmldom/xmldom';
+import { describe, expect, it } from 'vitest';
+import { cleanText } from '../../src/export/chars.js';
+import { writeGraphml, writeGraphmlStream, xml } from '../../src/export/graphml.js';
+import { createGraph } from '../../src/graph.js';
+import { buildFixture, E, EXTRACTIONS, NASTY } from './fixture.js';
+
+// ### `parse` reads GraphML with a real XML parser that fails on any error, not just fatal ones.
+function parse(text: string) {
+  const doc = new DOMParser({
+    onError: (level, message) => {
+      if (level !== 'warning') throw new Error(`${level}: ${message}`);
+    },
+  }).parseFromString(text, 'text/xml');
+  const all = (name: string): Element[] => Array.from(doc.getElementsByTagName(name));
+  const keys = new Map(all('key').map((k) => [k.getAttribute('id')!, k]));
+  // Attribute values of one node or edge, by attr.name.
+  const values = (el: Element): Record<string, string> => Object.fromEntries(Array.from(el.getElementsByTagName('data'))
+    .map((d) => [keys.get(d.getAttribute('key')!)!.getAttribute('attr.name')!, d.textContent ?? '']));
+  return { doc, all, keys, values };
+}
+
+describe('writeGraphml', () => {
+  const graph = buildFixture();
+  const text = writeGraphml(graph);
+  const { all, keys, values } = parse(text);
+  const nodes = all('node'), edges = all('edge');
+  const nodeByKey = (key: string) => nodes.find((n) => values(n).key === cleanText(key))!;
+
+  it('has one node per graph node and one edge per fact, all directed', () => {
+    expect(nodes).toHaveLength(graph.order);
+    expect(edges).toHaveLength(graph.size);
+    expect(all('graph')[0].getAttribute('edgedefault')).toBe('directed');
+    expect(edges.every((e) => !e.hasAttribute('directed'))).toBe(true);
+  });
+
+  it('uses NMTOKEN ids and points edges at declared nodes', () => {
+    const ids = new Set(nodes.map((n) => n.getAttribute('id')));
+    expect([...ids].every((id) => /^n\d+$/.test(id!))).toBe(true);
+    expect(ids.size).toBe(nodes.length);
+    for (const e of edges) {
+      expect(e.getAttribute('id')).toMatch(/^e\d+$/);
+      expect(ids.has(e.getAttribute('source'))).toBe(true);
+      expect(ids.has(e.getAttribute('target'))).toBe(true);
+    }
+  });
+
+  it('declares every key for one domain with a name and a GraphML type, and uses only those', () => {
+    for (const k of keys.values()) {
+      expect(['node', 'edge']).toContain(k.getAttribute('for'));
+      expect(k.getAttribute('attr.name')).toMatch(/^[\w.-]+$/);
+      expect(['string', 'int', 'double', 'boolean']).toContain(k.getAttribute('attr.type'));
+    }
+    for (const el of [...nodes, ...edges]) {
+      for (const d of Array.from(el.getElementsByTagName('data'))) {
+        expect(keys.get(d.getAttribute('key')!)?.getAttribute('for')).toBe(el.tagName);
+      }
+    }
+  });
+
+  it('keeps nasty labels, replacing only what XML cannot carry', () => {
+    expect(values(nodeByKey(E.bayramov.key)).label).toBe(NASTY.person);
+    expect(values(nodeByKey(E.org.key)).label).toBe(NASTY.org);
+    expect(values(nodeByKey(E.lavrov.key)).label).toBe(NASTY.cyrillic);
+    expect(values(nodeByKey(E.mecca.key)).label).toBe(NASTY.arabic);
+    expect(values(nodeByKey(E.summit.key)).label).toBe(NASTY.event);
+    expect(values(nodeByKey(E.doc.key)).label).toBe('Control\u241AChar\tStatement\r\nof 10 November');
+    expect(values(nodeByKey(E.bayramov.key)).aliases).toBe('Bayramov | FM <Bayramov> & co | broken \u241A alias');
+    expect(text).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
+  });
+
+  it('writes node attributes, Gephi style and extra attributes', () => {
+    const v = values(nodeByKey(E.bayramov.key));
+    expect(v).toMatchObject({ type: 'Person', iri: graph.getNodeAttribute(E.bayramov.key, 'iri'), wikidata: 'Q4231231', degree: '3' });
+    expect(v).toMatchObject({ r: '31', g: '119', b: '180', size: String(Math.round((10 + 5 * Math.sqrt(3)) * 100) / 100) });
+    expect(values(nodeByKey(E.post.key))).toMatchObject({ title: 'Minister of Foreign Affairs', of: 'Azerbaijan' });
+  });
+
+  it('writes edge attributes, with the provenance as JSON that survives exactly', () => {
+    const metWith = edges.find((e) => values(e).predicate === 'metWith')!;
+    const v = values(metWith);
+    const attrs = graph.getEdgeAttributes(`${E.bayramov.key}|metWith|${E.lavrov.key}`);
+    expect(v).toMatchObject({ label: 'metWith', weight: '2', symmetric: 'true', date: '2023-09-21', place: E.mecca.key, occasion: E.summit.key });
+    expect(v.topics).toBe('bilateral cooperation | situation "in" the region');
+    expect(v.rules).toBe('meet.v1');
+    expect(v.sources).toBe('article one | статья-2');
+    expect(JSON.parse(v.provenance)).toEqual(attrs.provenance);
+    const supported = edges.find((e) => values(e).predicate === 'supported')!;
+    expect(JSON.parse(values(supported).provenance)[0].evidence).toBe('backed the \u0001 statement');
+  });
+
+  it('keeps parallel edges (two predicates between one pair)', () => {
+    const [bay, lav] = [nodeByKey(E.bayramov.key).getAttribute('id'), nodeByKey(E.lavrov.key).getAttribute('id')];
+    const between = edges.filter((e) => e.getAttribute('source') === bay && e.getAttribute('target') === lav);
+    expect(between.map((e) => values(e).predicate).sort()).toEqual(['counterpartOf', 'metWith']);
+    expect(between.every((e) => !e.hasAttribute('label'))).toBe(true);
+  });
+
+  it('gives Gephi an edge type per predicate only when asked', () => {
+    const typed = parse(writeGraphml(graph, { gephiEdgeTypes: true }));
+    expect(typed.all('edge').map((e) => e.getAttribute('label'))).toEqual(typed.all('edge').map((e) => typed.values(e).predicate));
+  });
+
+  it('can leave out the Gephi style', () => {
+    const plain = parse(writeGraphml(graph, { style: false }));
+    expect([...plain.keys.keys()]).not.toContain('size');
+    expect(plain.values(plain.all('node')[0])).not.toHaveProperty('r');
+  });
+
+  it('is byte-identical for the same graph and whatever the article order', () => {
+    expect(writeGraphml(graph)).toBe(text);
+    expect(writeGraphml(buildFixture([...EXTRACTIONS].reverse()))).toBe(text);
+  });
+
+  it('streams the same bytes', async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    await writeGraphmlStream(graph, out);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(text);
+  });
+
+  it('writes a valid document for an empty graph', () => {
+    const empty = parse(writeGraphml(createGraph()));
+    expect(empty.all('node')).toHaveLength(0);
+    expect(empty.all('graph')).toHaveLength(1);
+  });
+});
+
+describe('xml', () => {
+  it.each([
+    ['a & b', 'a &amp; b'],
+    ['<tag attr="v">', '&lt;tag attr=&quot;v&quot;&gt;'],
+    ["it's", 'it&apos;s'],
+    ['line\r\nnext\ttab', 'line&#13;&#10;next&#9;tab'],
+    ['nul\u0000 and \uDFFF', 'nul\u241A and \u241A'],
+    ['NEL\u0085 LS\u2028', 'NEL&#133; LS&#8232;'],
+    ['emoji 😀 stays', 'emoji 😀 stays'],
+  ])('%j -> %j', (input, expected) => {
+    expect(xml(input)).toBe(expected);
+  });
+
+  it('makes every BMP code unit parse as XML', () => {
+    let all = '';
+    for (let c = 0; c < 0x10000; c++) all += String.fromCharCode(c);
+    const doc = new DOMParser({ onError: (level, m) => { if (level !== 'warning') throw new Error(m); } })
+      .parseFromString(`<r a="${xml(all)}">${xml(all)}</r>`, 'text/xml');
+    const root = doc.documentElement!;
+    // Compared as booleans: a failure must not print 64 Ki characters.
+    expect(root.getAttribute('a') === cleanText(all)).toBe(true);
+    expect(root.textContent === cleanText(all)).toBe(true);
+  });
+});
