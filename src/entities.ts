@@ -52,6 +52,8 @@ export interface SentenceAnalysis {
 }
 
 const ORDINAL = /^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|annual|inaugural)$/i;
+const ARABIC_ARTICLE = /^(?:al|el|ad|as|ash|at|az|an|ar|ul|ud)-\p{Lu}/u;
+const QUOTE = /^["“”]$/;
 const CONNECTORS = new Set(['of', 'the', 'for', 'on', 'and', 'in', 'between', 'de', 'des', 'du', 'la', 'to']);
 const PRONOUNS = new Map([['he', 'm'], ['she', 'f'], ['his', 'm'], ['her', 'f']]);
 const GROUP_REFS = [
@@ -193,6 +195,8 @@ export class Analyzer {
   }
 
   private isNameWord(t: Token, index: number): boolean {
+    // Arabic names keep their article in lowercase: "Omar al-Bashir", "Abdel Fattah al-Sisi".
+    if (t.word && !t.cap && ARABIC_ARTICLE.test(t.text)) return index > 0;
     if (!t.word || !t.cap) return false;
     if (this.g.sets.notNames.has(t.fold)) return false;
     if (index === 0 && /^(?:the|a|an|during|on|in|at|after|before|while|as|at)$/i.test(t.text)) return false;
@@ -226,7 +230,7 @@ export class Analyzer {
           j++;
           continue;
         }
-        if (!sj.hit && (CONNECTORS.has(tj.fold) || s.particles.has(tj.fold) || (tj.text === '.' && tokens[sj.t0 - 1]?.text.length === 1 && tokens[sj.t0 - 1].cap) || (tj.text === '-' ))) {
+        if (!sj.hit && (CONNECTORS.has(tj.fold) || s.particles.has(tj.fold) || (tj.text === '.' && /^(?:\p{Lu}|Jr|Sr)$/u.test(tokens[sj.t0 - 1]?.text ?? '')) || tj.text === '-' || QUOTE.test(tj.text) || (tj.text === "'" && /s$/.test(tokens[sj.t0 - 1]?.text ?? '') && tokens[sj.t0 - 1].end === tj.start))) {
           // a connector only continues the chunk when a name follows it (skipping "the")
           let k = j + 1;
           while (k < segs.length && !segs[k].hit && ARTICLE_THE.has(tokens[segs[k].t0].fold)) k++;
@@ -234,7 +238,15 @@ export class Analyzer {
             j = k;
             continue;
           }
-          if (tj.text === '.' && k < segs.length) {
+          if (tj.text === '.' && k < segs.length && !/^(?:Jr|Sr)$/.test(tokens[sj.t0 - 1]?.text ?? '')) {
+            j = k;
+            continue;
+          }
+          if (tj.text === '.' && /^(?:Jr|Sr)$/.test(tokens[sj.t0 - 1]?.text ?? '')) {
+            j++;
+            break;
+          }
+          if (QUOTE.test(tj.text) && k < segs.length) {
             j = k;
             continue;
           }
@@ -357,6 +369,8 @@ export class Analyzer {
     const t1 = segs[segs.length - 1].t1;
     // "the" is not part of the name.
     while (t0 < t1 && ARTICLE_THE.has(tokens[t0].fold)) t0++;
+    // A head word alone ("the Council", "the Meeting") names nothing in particular.
+    if (t1 - t0 === 1) return;
     const surface = textOf(tokens, t0, t1);
     const inner: Mention[] = [];
     for (const sg of segs) if (sg.hit && sg.t0 >= t0) this.emitSegment(tokens, sg, inner);
@@ -381,8 +395,16 @@ export class Analyzer {
   // ### `emitRun` classifies a run of plain capitalised words: a known name, or a candidate person.
   private emitRun(tokens: Token[], t0: number, t1: number, mentions: Mention[]): void {
     while (t0 < t1 && (CONNECTORS.has(tokens[t0].fold) || tokens[t0].text === '.' || this.g.sets.honorifics.has(tokens[t0].fold))) t0++;
-    while (t1 > t0 && (CONNECTORS.has(tokens[t1 - 1].fold) || this.g.sets.particles.has(tokens[t1 - 1].fold))) t1--;
+    while (t1 > t0 && (CONNECTORS.has(tokens[t1 - 1].fold) || this.g.sets.particles.has(tokens[t1 - 1].fold) || QUOTE.test(tokens[t1 - 1].text) || (tokens[t1 - 1].text === '.' && !/^(?:Jr|Sr)$/.test(tokens[t1 - 2]?.text ?? '')))) t1--;
+    while (t0 < t1 && QUOTE.test(tokens[t0].text)) t0++;
     if (t0 >= t1) return;
+    // "Secretary Blinken", "Mr Lavrov", "Sheikh Tamim": a known name at the end of a run is that person.
+    for (let k = t0 + 1; k < t1 && !this.registry.personNames.has(fold(textOf(tokens, t0, t1))); k++) {
+      if (this.registry.personNames.has(fold(textOf(tokens, k, t1)))) {
+        t0 = k;
+        break;
+      }
+    }
     const surface = textOf(tokens, t0, t1);
     const known = this.registry.personNames.get(fold(surface));
     const m: Mention = { kind: 'entity', start: tokens[t0].start, end: tokens[t1 - 1].end, t0, t1 };
@@ -537,6 +559,13 @@ export class Analyzer {
           until = h.t1;
         }
       }
+      // "Kazakhstan's Deputy Prime Minister and Foreign Minister": a second title joined by
+      // "and" shares the holder written before the first.
+      if (!holder && tokens[m.t0 - 1]?.fold === 'and') {
+        const first = mentions.find((x) => x.kind === 'title' && x.type === 'Position' && x.t1 === m.t0 - 1 && x.key);
+        const firstHolder = first ? mentions.find((x) => x.inner && (x.kind === 'demonym' || x.type === 'Country' || x.type === 'Organization') && x.t0 === first.t0) : undefined;
+        if (firstHolder) holder = firstHolder;
+      }
       const title = m.title;
       const only = title.onlyFor ?? [];
       let holderLabel = holder ? (holder.kind === 'demonym' ? holder.country! : this.registry.entities.get(holder.key!)?.label) : undefined;
@@ -612,6 +641,15 @@ export class Analyzer {
         m.position = office.key;
         this.registry.offices.set(m.key!, office.key);
         facts.push({ subject: m.key!, predicate: 'holdsPosition', object: office.key, start: Math.min(office.start, m.start), end: Math.max(office.end, m.end), rule });
+        // "<Office> and <Office>, <Name>" or "<Name>, <Office> and <Office>": both offices are held.
+        const dir = office.t0 < m.t0 ? -1 : 1;
+        for (let cur = office; ; ) {
+          const other = mentions.find((x) => x.kind === 'title' && x.type === 'Position' && x.key && (dir === 1 ? x.t0 === cur.t1 + 1 && tokens[cur.t1]?.fold === 'and' : x.t1 === cur.t0 - 1 && tokens[x.t1]?.fold === 'and'));
+          if (!other?.key) break;
+          other.inner = true;
+          facts.push({ subject: m.key!, predicate: 'holdsPosition', object: other.key, start: Math.min(other.start, m.start), end: Math.max(other.end, m.end), rule });
+          cur = other;
+        }
       }
       // "his <Demonym> counterpart <Name>": the counterpart holds the speaker's title for that country.
       if (m.type === 'Person' && before?.fold === 'counterpart') {
@@ -641,13 +679,22 @@ export class Analyzer {
     }
     // Offices that are attached to a person are not actors of their own.
     for (const m of mentions) if (m.kind === 'title' && mentions.some((p) => p.position && p.position === m.key && (p.t0 === m.t1 || p.t1 <= m.t0 + 1 || Math.abs(p.t0 - m.t1) <= 1 || Math.abs(m.t0 - p.t1) <= 2))) m.inner = true;
+    // Names learnt later in this sentence ("Russian Foreign Minister Sergey Lavrov ... with Lavrov").
+    for (const m of mentions) {
+      if (m.kind !== 'entity' || m.type) continue;
+      const known = this.registry.personNames.get(fold(textOf(tokens, m.t0, m.t1)));
+      if (known) {
+        m.type = 'Person';
+        m.key = known;
+      }
+    }
     // Untyped runs that nothing marked as a person: a place after "in/to/at", else dropped.
     for (let k = mentions.length - 1; k >= 0; k--) {
       const m = mentions[k];
       if (m.kind === 'entity' && !m.type) {
         const before = tokens[m.t0 - 1]?.fold;
         const words = tokens.slice(m.t0, m.t1).filter((t) => t.word);
-        if (before && /^(?:in|to|at|from)$/.test(before) && words.length <= 3 && words.every((t) => !this.g.sets.notNames.has(t.fold))) {
+        if (before && /^(?:in|to|at|from)$/.test(before) && words.length <= 3 && words.every((t) => /^\p{Lu}/u.test(t.text) && !this.g.sets.notNames.has(t.fold))) {
           m.type = 'Location';
           m.key = this.registry.add('Location', textOf(tokens, m.t0, m.t1));
         } else {

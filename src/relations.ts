@@ -115,7 +115,12 @@ function pickLeft(actors: Actor[], a: SentenceAnalysis, cueT: number, allowed: (
       break;
     }
   }
-  const cands = actors.map((x, i) => ({ x, i })).filter(({ x }) => x.t1 <= cueT && x.t0 >= from && allowed(x.types[0]));
+  let cands = actors.map((x, i) => ({ x, i })).filter(({ x }) => x.t1 <= cueT && x.t0 >= from && allowed(x.types[0]));
+  // "X, who is in Russia on a visit": the subject of a relative clause is the name before "who".
+  if (!cands.length && from > 0 && a.tokens[from - 1].fold === 'who') {
+    cands = actors.map((x, i) => ({ x, i })).filter(({ x }) => x.t1 <= from - 1 && allowed(x.types[0]) && x.types[0] === 'Person');
+    if (cands.length) return [cands[cands.length - 1].x];
+  }
   if (!cands.length) return [];
   // The subject of the clause: the latest person before the cue, else the latest actor.
   const person = [...cands].reverse().find(({ x }) => x.types[0] === 'Person');
@@ -143,7 +148,7 @@ function tokenAt(tokens: Token[], offset: number): number {
 }
 
 // ### `qualifiersFor` reads the date, place and occasion a sentence states for a fact.
-function qualifiersFor(a: SentenceAnalysis, ctx: Context, exclude: Set<string>, text: string): Qualifiers {
+function qualifiersFor(a: SentenceAnalysis, ctx: Context, exclude: Set<string>, text: string, cueEnd: number): Qualifiers {
   const q: Qualifiers = {};
   const s = a.sentence;
   const dates = findDates(s.text, s.start, ctx.dateline);
@@ -153,7 +158,8 @@ function qualifiersFor(a: SentenceAnalysis, ctx: Context, exclude: Set<string>, 
     if (m.inner || m.kind !== 'entity' || !m.key) continue;
     const before = text.slice(Math.max(s.start, m.start - 60), m.start);
     if (m.type === 'Event' && !q.occasion && OCCASION_CUE.test(before)) q.occasion = m.key;
-    if ((m.type === 'Location' || m.type === 'Country') && !q.place && !exclude.has(m.key) && PLACE_CUE.test(before)) q.place = m.key;
+    // The place of a fact is said near its cue: a place far after it belongs to another phrase.
+    if ((m.type === 'Location' || m.type === 'Country') && !q.place && !exclude.has(m.key) && m.start <= cueEnd + 40 && PLACE_CUE.test(before)) q.place = m.key;
   }
   if (!q.place && ctx.datelinePlace) q.place = ctx.datelinePlace;
   return q;
@@ -225,7 +231,7 @@ function applyRule(rule: Rule, a: SentenceAnalysis, actors: Actor[], cueT: numbe
       subject: s,
       predicate: p,
       object: o,
-      qualifiers: qualifiersFor(a, ctx, exclude, text),
+      qualifiers: qualifiersFor(a, ctx, exclude, text, cueEnd),
       provenance: { source: ctx.articleId, sentence: a.sentence.index, start, end, evidence: text.slice(start, end), rule: rule.id },
     });
   };
