@@ -55,7 +55,7 @@ const ORDINAL = /^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|se
 const ARABIC_ARTICLE = /^(?:al|el|ad|as|ash|at|az|an|ar|ul|ud)-\p{Lu}/u;
 const QUOTE = /^["“”]$/;
 const CONNECTORS = new Set(['of', 'the', 'for', 'on', 'and', 'in', 'between', 'de', 'des', 'du', 'la', 'to']);
-const PRONOUNS = new Map([['he', 'm'], ['she', 'f'], ['his', 'm'], ['her', 'f']]);
+const PRONOUNS = new Map([['he', 'm'], ['she', 'f'], ['his', 'm'], ['her', 'f'], ['its', 'n']]);
 const GROUP_REFS = [
   'the sides', 'both sides', 'the two sides', 'the parties', 'both parties', 'the two parties',
   'the ministers', 'both ministers', 'the two ministers', 'the leaders', 'both leaders', 'the two leaders',
@@ -172,6 +172,7 @@ export class Analyzer {
     this.classify(tokens, segs, mentions, facts);
     this.composeOffices(tokens, mentions, facts);
     this.findPeople(tokens, mentions, facts);
+    this.abbreviations(tokens, mentions);
     this.findReferences(tokens, mentions);
     this.placeFacts(tokens, mentions, facts);
     mentions.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -206,56 +207,73 @@ export class Analyzer {
   // ### `classify` groups capitalised chunks and names what each holds.
   private classify(tokens: Token[], segs: Seg[], mentions: Mention[], facts: NameFact[]): void {
     const s = this.g.sets;
+    // First, names whose head is lowercase: "78th session of the UN General Assembly", "BRICS summit",
+    // "Russian peacekeeping contingent", "Trilateral statement". They bound the capitalised chunks.
+    const taken = new Set<number>();
+    for (let i = 0; i < segs.length; ) {
+      const lower = this.lowercaseNamed(tokens, segs, i, mentions, facts);
+      if (lower > i) {
+        for (let k = i; k < lower; k++) taken.add(k);
+        i = lower;
+      } else i++;
+    }
     let i = 0;
     while (i < segs.length) {
       const seg = segs[i];
       const tok = tokens[seg.t0];
-      // Events and documents whose head is lowercase: "78th session of the UN General Assembly",
-      // "BRICS summit", "Trilateral statement", "memorandum of understanding".
-      const lower = this.lowercaseNamed(tokens, segs, i, mentions, facts);
-      if (lower > i) {
-        i = lower;
+      if (taken.has(i)) {
+        i++;
         continue;
       }
       if (!seg.hit && !this.isNameWord(tok, seg.t0) && !(tok.word && /^\d/.test(tok.text) && ORDINAL.test(tok.text))) {
         i++;
         continue;
       }
-      // Gather a chunk: name-like segments joined by connectors that are followed by a name.
-      let j = i + 1;
-      while (j < segs.length) {
-        const sj = segs[j];
-        const tj = tokens[sj.t0];
-        if (sj.hit || this.isNameWord(tj, sj.t0)) {
-          j++;
-          continue;
-        }
-        if (!sj.hit && (CONNECTORS.has(tj.fold) || s.particles.has(tj.fold) || (tj.text === '.' && /^(?:\p{Lu}|Jr|Sr)$/u.test(tokens[sj.t0 - 1]?.text ?? '')) || tj.text === '-' || QUOTE.test(tj.text) || (tj.text === "'" && /s$/.test(tokens[sj.t0 - 1]?.text ?? '') && tokens[sj.t0 - 1].end === tj.start))) {
-          // a connector only continues the chunk when a name follows it (skipping "the")
-          let k = j + 1;
-          while (k < segs.length && !segs[k].hit && ARTICLE_THE.has(tokens[segs[k].t0].fold)) k++;
-          if (k < segs.length && (segs[k].hit || this.isNameWord(tokens[segs[k].t0], segs[k].t0)) && !(tj.fold === 'and' && !this.headAhead(tokens, segs, k))) {
-            j = k;
-            continue;
-          }
-          if (tj.text === '.' && k < segs.length && !/^(?:Jr|Sr)$/.test(tokens[sj.t0 - 1]?.text ?? '')) {
-            j = k;
-            continue;
-          }
-          if (tj.text === '.' && /^(?:Jr|Sr)$/.test(tokens[sj.t0 - 1]?.text ?? '')) {
-            j++;
-            break;
-          }
-          if (QUOTE.test(tj.text) && k < segs.length) {
-            j = k;
-            continue;
-          }
-        }
-        break;
-      }
+      const j = this.gather(tokens, segs, i, taken);
       this.readChunk(tokens, segs.slice(i, j), mentions, facts);
       i = j;
     }
+  }
+
+  // ### `gather` finds where a capitalised chunk that starts at segment i ends: name-like
+  // segments joined by connectors that are followed by a name.
+  private gather(tokens: Token[], segs: Seg[], i: number, taken: Set<number>): number {
+    const s = this.g.sets;
+    let between = false;
+    let j = i + 1;
+    while (j < segs.length && !taken.has(j)) {
+      const sj = segs[j];
+      const tj = tokens[sj.t0];
+      if (sj.hit || this.isNameWord(tj, sj.t0)) {
+        j++;
+        continue;
+      }
+      if (tj.fold === 'between') between = true;
+      if (!sj.hit && (CONNECTORS.has(tj.fold) || s.particles.has(tj.fold) || (tj.text === '.' && /^(?:\p{Lu}|Jr|Sr)$/u.test(tokens[sj.t0 - 1]?.text ?? '')) || tj.text === '-' || QUOTE.test(tj.text) || (tj.text === "'" && /s$/.test(tokens[sj.t0 - 1]?.text ?? '') && tokens[sj.t0 - 1].end === tj.start))) {
+        // a connector only continues the chunk when a name follows it (skipping "the");
+        // "and" only inside a name ("Commission between Azerbaijan and Georgia").
+        let k = j + 1;
+        while (k < segs.length && !segs[k].hit && ARTICLE_THE.has(tokens[segs[k].t0].fold)) k++;
+        if (k < segs.length && (segs[k].hit || this.isNameWord(tokens[segs[k].t0], segs[k].t0)) && !(tj.fold === 'and' && !between && !this.headAhead(tokens, segs, k))) {
+          j = k;
+          continue;
+        }
+        if (tj.text === '.' && k < segs.length && !/^(?:Jr|Sr)$/.test(tokens[sj.t0 - 1]?.text ?? '')) {
+          j = k;
+          continue;
+        }
+        if (tj.text === '.' && /^(?:Jr|Sr)$/.test(tokens[sj.t0 - 1]?.text ?? '')) {
+          j++;
+          break;
+        }
+        if (QUOTE.test(tj.text) && k < segs.length) {
+          j = k;
+          continue;
+        }
+      }
+      break;
+    }
+    return j;
   }
 
   // Whether a head noun (organisation, event, document, place) comes soon after k, so "and" stays inside a name ("Conference on Interaction and Confidence-building Measures").
@@ -421,30 +439,43 @@ export class Analyzer {
   private lowercaseNamed(tokens: Token[], segs: Seg[], i: number, mentions: Mention[], facts: NameFact[]): number {
     const seg = segs[i];
     const tok = tokens[seg.t0];
-    // "<ordinal> [modifiers] session|summit|meeting of [the] <Org>"
-    let j = i;
-    if (ORDINAL.test(tok.text) || (seg.hit?.type === 'Organization')) {
-      let k = i + 1;
+    // "<ordinal> [modifiers] session|summit|meeting [of [the] <Org>]", "<Org> summit",
+    // "the [modifiers] meeting of the <Org>": events named by their body and number.
+    const det = /^(?:the|a|an)$/.test(tok.fold);
+    if (ORDINAL.test(tok.text) || seg.hit?.type === 'Organization' || det) {
+      const first = det ? i + 1 : i;
+      let k = first + 1;
+      if (det && (first >= segs.length || segs[first].hit)) return i;
+      if (det && (first < segs.length && ORDINAL.test(tokens[segs[first].t0].text))) k = first + 1;
+      else if (det) k = first;
       if (seg.hit?.type !== 'Organization') {
-        while (k < segs.length && k < i + 4 && !segs[k].hit && tokens[segs[k].t0].word && !this.g.sets.eventHeads.has(tokens[segs[k].t0].fold) && /^[\p{Ll}\p{Lu}]/u.test(tokens[segs[k].t0].text) && !CONNECTORS.has(tokens[segs[k].t0].fold)) k++;
+        while (k < segs.length && k < first + 4 && !segs[k].hit && tokens[segs[k].t0].word && !this.g.sets.eventHeads.has(tokens[segs[k].t0].fold) && !CONNECTORS.has(tokens[segs[k].t0].fold)) k++;
         // "28th Arab League summit": an ordinal before an organisation's summit
-        if (k < segs.length && segs[k].hit?.type === 'Organization') k++;
+        if (k < segs.length && segs[k].hit?.type === 'Organization' && !det) k++;
       }
-      if (k < segs.length && !segs[k].hit && this.g.sets.eventHeads.has(tokens[segs[k].t0].fold)) {
-        j = k + 1;
-        // "of [the] <Org or Event>"
+      if (k < segs.length && !segs[k].hit && this.g.sets.eventHeads.has(tokens[segs[k].t0].fold) && (seg.hit || !tokens[segs[k].t0].cap || det)) {
+        let j = k + 1;
+        let owner: [number, number] | undefined;
+        // "of [the] <Org>": the owner is a whole capitalised chunk ("the CIS Council of Foreign Ministers").
         if (j + 1 < segs.length && tokens[segs[j].t0].fold === 'of') {
           let m = j + 1;
           if (m < segs.length && tokens[segs[m].t0].fold === 'the') m++;
-          if (m < segs.length && segs[m].hit?.type === 'Organization') j = m + 1;
+          if (m < segs.length && (segs[m].hit?.type === 'Organization' || (!segs[m].hit && this.isNameWord(tokens[segs[m].t0], segs[m].t0)))) {
+            const end = this.gather(tokens, segs, m, new Set());
+            const bodyLike = segs.slice(m, end).some((sg) => sg.hit?.type === 'Organization' || (!sg.hit && this.headType(tokens[sg.t0]) === 'Organization'));
+            if (bodyLike) {
+              owner = [m, end];
+              j = end;
+            }
+          }
         }
-        if (seg.hit?.type === 'Organization' && j === k + 1 && !ORDINAL.test(tok.text)) {
-          // "<Org> summit" with no ordinal is still an event ("BRICS summit").
-        }
-        const t0 = seg.t0;
+        // A bare "the meeting" or "ninth trilateral meeting" names no event of its own.
+        if (!owner && (det || !seg.hit)) return i;
+        const t0 = segs[first].t0;
         const t1 = segs[j - 1].t1;
         const inner: Mention[] = [];
-        for (let m = i; m < j; m++) if (segs[m].hit) this.emitSegment(tokens, segs[m], inner);
+        for (let m = first; m < (owner ? owner[0] : j); m++) if (segs[m].hit) this.emitSegment(tokens, segs[m], inner);
+        if (owner) this.readChunk(tokens, segs.slice(owner[0], owner[1]), inner, facts);
         for (const m of inner) m.inner = true;
         mentions.push(...inner);
         const surface = textOf(tokens, t0, t1);
@@ -610,7 +641,7 @@ export class Analyzer {
       let office: Mention | undefined;
       let rule = '';
       // "<Title> <Name>", "his Russian counterpart <Name>", "<Title>, <Name>,"
-      if (prev && prev.kind === 'title' && (gapPrev.length === 0 || (gapPrev.length === 1 && gapPrev[0].text === ','))) {
+      if (prev && prev.kind === 'title' && isNameGap(gapPrev)) {
         office = prev.type === 'Position' ? prev : undefined;
         rule = 'office.title-name';
         if (!m.type) this.typePerson(tokens, m);
@@ -633,7 +664,7 @@ export class Analyzer {
         const words = m.t1 - m.t0;
         const runWords = tokens.slice(m.t0, m.t1).filter((t) => t.word);
         const plausible = runWords.length >= 2 && runWords.length <= 5 && runWords.every((t) => !this.g.sets.notNames.has(t.fold));
-        if (plausible && ((after[0] === ',' && /^(?:head|chairman|chair|director|deputy|member|a|an|who)$/.test(after[1] ?? '')) || PERSON_VERBS.has(after[0] ?? '') || (/^(?:with|by|and|counterpart|received|thanked|congratulated|told|of)$/.test(before?.fold ?? '') && words <= 5))) {
+        if (plausible && ((after[0] === ',' && /^(?:head|chairman|chair|director|deputy|member|a|an|who)$/.test(after[1] ?? '')) || PERSON_VERBS.has(after[0] ?? '') || (OBJECT_VERBS.has(before?.fold ?? '') && words <= 5))) {
           this.typePerson(tokens, m);
         }
       }
@@ -710,14 +741,26 @@ export class Analyzer {
     m.key = this.registry.addPerson(surface);
   }
 
+  // ### `abbreviations` folds "Name (ABBR)" into one mention and learns the abbreviation as an alias.
+  private abbreviations(tokens: Token[], mentions: Mention[]): void {
+    for (const m of mentions) {
+      if (m.kind !== 'entity' || !m.key || m.inner || tokens[m.t1]?.text !== '(' || tokens[m.t1 + 2]?.text !== ')') continue;
+      const abbr = tokens[m.t1 + 1];
+      if (!/^[\p{Lu}\d][\p{Lu}\d&-]{1,9}$/u.test(abbr.text)) continue;
+      const inside = mentions.find((x) => x !== m && x.t0 === m.t1 + 1 && x.t1 === m.t1 + 2);
+      if (inside) inside.inner = true;
+      const e = this.registry.entities.get(m.key);
+      if (e && e.label !== abbr.text && !e.aliases.includes(abbr.text)) e.aliases.push(abbr.text);
+    }
+  }
+
   // ### `findReferences` marks pronouns, "the sides" and "the minister"-like references for the relation stage.
   private findReferences(tokens: Token[], mentions: Mention[]): void {
     const covered = (t: number): boolean => mentions.some((m) => t >= m.t0 && t < m.t1);
     for (let i = 0; i < tokens.length; i++) {
       if (covered(i)) continue;
       const f = tokens[i].fold;
-      if (PRONOUNS.has(f) || f === 'they') {
-        if (f === 'they') continue;
+      if (PRONOUNS.has(f)) {
         mentions.push({ kind: 'pronoun', start: tokens[i].start, end: tokens[i].end, t0: i, t1: i + 1 });
         continue;
       }
@@ -763,7 +806,21 @@ export class Analyzer {
   }
 }
 
+// Words after which a two-to-five-word capitalised run that no gazetteer knows is a person.
+const OBJECT_VERBS = new Set(['with', 'by', 'and', 'counterpart', 'received', 'thanked', 'congratulated', 'told', 'of', 'met', 'meets', 'invited', 'telephoned', 'phoned', 'welcomed', 'hosted', 'briefed', 'informed', 'urged', 'greeted', 'accompanied', 'replaced', 'succeeded', 'appointed', 'condemned', 'criticized', 'criticised', 'accused', 'praised', 'supported', 'to']);
 const PERSON_VERBS = new Set(['said', 'says', 'met', 'noted', 'stressed', 'added', 'told', 'visited', 'arrived', 'thanked', 'expressed', 'congratulated', 'received', 'called', 'spoke', 'signed', 'attended', 'welcomed', 'invited', 'praised', 'condemned', 'discussed', 'underlined', 'emphasized', 'emphasised', 'pointed', 'held', 'has', 'had', 'was', 'is', 'will', 'also', 'hosted', 'informed', 'briefed', 'offered', 'conveyed', 'handed', 'gave', 'wrote', 'posted', 'urged', 'announced', 'reiterated']);
+
+// ### `isNameGap` says whether an office and a name stand close enough to belong together:
+// nothing, a comma, or a parenthesised abbreviation ("the Secretary-General of the OTS (OTS), Omuraliev").
+function isNameGap(gap: Token[]): boolean {
+  if (gap.length === 0) return true;
+  if (gap.length === 1) return gap[0].text === ',';
+  if (gap[0].text === '(' && gap.length <= 5) {
+    const close = gap.findIndex((t) => t.text === ')');
+    return close > 0 && gap.slice(close + 1).every((t) => t.text === ',');
+  }
+  return false;
+}
 
 function pick(hits: Hit[]): Hit {
   const rank = (h: Hit): number => (h.kind === 'entity' ? (h.type === 'Organization' ? 0 : h.type === 'Country' ? 1 : 2) : h.kind === 'demonym' ? 3 : 4);

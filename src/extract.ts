@@ -66,7 +66,7 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
     if (hit?.type) datelinePlace = reg.add(hit.type, hit.label, meta.place);
     else datelinePlace = reg.add('Location', meta.place);
   }
-  const ctx: Context = { articleId: article.id, dateline: meta.date, datelinePlace, people: [], participants: [], paragraph: 0 };
+  const ctx: Context = { articleId: article.id, dateline: meta.date, datelinePlace, people: [], participants: [], bodies: [], paragraph: 0 };
   const sentences = splitSentences(article);
   const facts: Fact[] = [];
   const misses: Miss[] = [];

@@ -18,6 +18,8 @@ export interface Context {
   people: string[];
   /** Participants of the latest meeting or call. */
   participants: string[];
+  /** Organisations in order of mention, for "its". */
+  bodies: string[];
   paragraph: number;
 }
 
@@ -38,7 +40,8 @@ interface Actor {
   types: EntityType[];
 }
 
-const CLAUSE_BREAK = new Set(['that', 'which', 'who', 'whom', 'whose', 'while', 'whereas', ';', ':', 'where', 'when', 'after', 'before', 'because', 'since', 'although']);
+// Words that open another clause: the subject of a cue is never found before them.
+const CLAUSE_BREAK = new Set(['that', 'which', 'who', 'whom', 'whose', 'while', 'whereas', ';', ':', 'where', 'because', 'although']);
 // Between a cue and its object only determiners and modifiers may stand: a preposition
 // starts another phrase ("information about the measures taken by Azerbaijan").
 const OBJECT_STOP = new Set(['about', 'by', 'of', 'for', 'from', 'on', 'in', 'at', 'over', 'regarding', 'against', 'after', 'during', 'under', 'into', 'through', 'concerning', 'amid', 'since', 'until', 'as', 'than', 'like']);
@@ -54,7 +57,10 @@ function actorsOf(a: SentenceAnalysis, reg: Registry, ctx: Context): Actor[] {
     if (m.inner) continue;
     let keys: string[] = [];
     if (m.kind === 'entity' && m.key) keys = [m.key];
-    else if (m.kind === 'pronoun') {
+    else if (m.kind === 'pronoun' && a.tokens[m.t0].fold === 'its') {
+      const org = ctx.bodies[ctx.bodies.length - 1];
+      if (org) keys = [org];
+    } else if (m.kind === 'pronoun') {
       const f = a.tokens[m.t0].fold;
       // Possessives ("his deepest condolences") are not actors; "he", "she" and object "her" are.
       if (f === 'his') continue;
@@ -109,13 +115,21 @@ function coordinated(actors: Actor[], at: number, dir: 1 | -1, a: SentenceAnalys
 
 function pickLeft(actors: Actor[], a: SentenceAnalysis, cueT: number, allowed: (t: EntityType) => boolean): Actor[] {
   let from = 0;
+  let skip: [number, number] | undefined;
   for (let t = cueT - 1; t >= 0; t--) {
-    if (CLAUSE_BREAK.has(a.tokens[t].fold)) {
-      from = t + 1;
-      break;
+    if (!CLAUSE_BREAK.has(a.tokens[t].fold)) continue;
+    // ", who is in Russia on a visit, held talks": a relative clause closed by a comma
+    // before the cue is skipped; the subject stands before it.
+    const f = a.tokens[t].fold;
+    const close = a.tokens.slice(t, cueT).findIndex((x) => x.text === ',');
+    if (!skip && (f === 'who' || f === 'which') && a.tokens[t - 1]?.text === ',' && close > 0) {
+      skip = [t - 1, t + close + 1];
+      continue;
     }
+    from = t + 1;
+    break;
   }
-  let cands = actors.map((x, i) => ({ x, i })).filter(({ x }) => x.t1 <= cueT && x.t0 >= from && allowed(x.types[0]));
+  let cands = actors.map((x, i) => ({ x, i })).filter(({ x }) => x.t1 <= cueT && x.t0 >= from && allowed(x.types[0]) && !(skip && x.t0 >= skip[0] && x.t1 <= skip[1]));
   // "X, who is in Russia on a visit": the subject of a relative clause is the name before "who".
   if (!cands.length && from > 0 && a.tokens[from - 1].fold === 'who') {
     cands = actors.map((x, i) => ({ x, i })).filter(({ x }) => x.t1 <= from - 1 && allowed(x.types[0]) && x.types[0] === 'Person');
@@ -132,7 +146,8 @@ function pickRight(actors: Actor[], a: SentenceAnalysis, cueEndT: number, allowe
   for (let i = 0; i < actors.length; i++) {
     const x = actors[i];
     if (x.t0 < cueEndT) continue;
-    const gap = tokensBetween(a.tokens, cueEndT, x.t0);
+    // Words inside other names ("U.S. Secretary of State") do not count as stops.
+    const gap = tokensBetween(a.tokens, cueEndT, x.t0).filter((t) => !a.mentions.some((m) => (m.inner || m.kind === 'title') && t.start >= m.start && t.end <= m.end));
     if (gap.some((t) => CLAUSE_BREAK.has(t.fold) || OBJECT_STOP.has(t.fold) || t.text === '.') || gap.length > 12) return [];
     if (!allowed(x.types[0])) continue;
     return coordinated(actors, i, 1, a, allowed);
@@ -195,7 +210,10 @@ export function applyRules(a: SentenceAnalysis, rules: RuleSet, reg: Registry, c
       break;
     }
   }
-  for (const x of actors) if (x.types[0] === 'Person' && x.keys.length === 1) ctx.people.push(x.keys[0]);
+  for (const x of actors) {
+    if (x.types[0] === 'Person' && x.keys.length === 1) ctx.people.push(x.keys[0]);
+    if (x.types[0] === 'Organization' && x.keys.length === 1) ctx.bodies.push(x.keys[0]);
+  }
   return { facts, misses };
 }
 
@@ -211,11 +229,12 @@ function applyRule(rule: Rule, a: SentenceAnalysis, actors: Actor[], cueT: numbe
   const pairs = rule.mode === 'pairs';
   const either = (t: EntityType): boolean => inDomain(t) || inRange(t);
   const subj = rule.subject === 'left' ? pickLeft(actors, a, cueT, pairs ? either : inDomain) : rule.subject === 'right' ? pickRight(actors, a, cueEndT, inDomain) : [];
-  const obj = rule.object === 'right' ? pickRight(actors, a, cueEndT, pairs ? either : inRange) : rule.object === 'left' ? pickLeft(actors, a, cueT, inRange) : [];
+  const inside = (allowed: (t: EntityType) => boolean): Actor[] => actors.filter((x) => x.t0 >= cueT && x.t1 <= cueEndT && allowed(x.types[0])).slice(0, 1);
+  const obj = rule.object === 'right' ? pickRight(actors, a, cueEndT, pairs ? either : inRange) : rule.object === 'left' ? pickLeft(actors, a, cueT, inRange) : rule.object === 'inside' ? inside(inRange) : [];
   // Negation and plans: look between the subject (or the clause start) and the cue.
   const left = subj.length && rule.subject === 'left' ? Math.max(...subj.map((x) => x.end)) : Math.max(a.sentence.start, cueStart - 40);
   const window = text.slice(Math.min(left, cueStart), cueStart) + ' ' + text.slice(cueStart, cueEnd);
-  if (rules.modality.test(window.replace(/\s+/g, ' '))) return miss('negated-or-future');
+  if (rule.modality !== 'ignore' && rules.modality.test(window.replace(/\s+/g, ' '))) return miss('negated-or-future');
   const participants = [...subj, ...obj];
   const out: Fact[] = [];
   const keysOf = (xs: Actor[]): string[] => [...new Set(xs.flatMap((x) => x.keys))];

@@ -7,7 +7,7 @@ import { DEFAULT_DATA_DIR } from './gazetteer.js';
 import { PREDICATES, type Predicate } from './types.js';
 
 /** Where a slot's entities are found relative to the cue. */
-export type Slot = 'left' | 'right' | 'none';
+export type Slot = 'left' | 'right' | 'inside' | 'none';
 
 export interface RuleExample {
   text: string;
@@ -27,6 +27,8 @@ export interface RuleSpec {
   object?: Slot;
   /** "pairs": every two of the participants found (for "A and B met", "talks between A and B"). */
   mode?: 'pairs';
+  /** "ignore": the fact holds even when planned ("the summit will be held in Baku" still places it). */
+  modality?: 'ignore';
   /** Words that must not stand between the subject and the cue for the fact to count. */
   why: string;
   examples: RuleExample[];
@@ -44,7 +46,7 @@ export interface RuleSet {
   modalityWords: string[];
 }
 
-const SLOTS = new Set(['left', 'right', 'none']);
+const SLOTS = new Set(['left', 'right', 'inside', 'none']);
 
 // ### `checkRule` lists every problem of one rule, so a bad file is reported at once.
 function checkRule(r: Record<string, unknown>, index: number): string[] {
@@ -63,10 +65,11 @@ function checkRule(r: Record<string, unknown>, index: number): string[] {
       // Nested quantifiers can backtrack for hours on hostile text; keep cues flat.
       if (/\([^()]*[+*][^()]*\)(?:[+*]|\{\d+,\})/.test(r.cue)) problems.push('"cue" has a nested quantifier such as (a+)+, which can take exponential time');
     }
-    if (!SLOTS.has(r.subject as string)) problems.push('"subject" must be "left", "right" or "none"');
-    if (!SLOTS.has(r.object as string)) problems.push('"object" must be "left", "right" or "none"');
+    if (!SLOTS.has(r.subject as string)) problems.push('"subject" must be "left", "right", "inside" or "none"');
+    if (!SLOTS.has(r.object as string)) problems.push('"object" must be "left", "right", "inside" or "none"');
   }
   if (r.mode !== undefined && r.mode !== 'pairs') problems.push('"mode" may only be "pairs"');
+  if (r.modality !== undefined && r.modality !== 'ignore') problems.push('"modality" may only be "ignore"');
   if (!Array.isArray(r.examples) || r.examples.length === 0) problems.push('"examples" must list at least one example sentence');
   else {
     r.examples.forEach((ex: unknown, i: number) => {
@@ -77,7 +80,7 @@ function checkRule(r: Record<string, unknown>, index: number): string[] {
       }
     });
   }
-  const known = new Set(['id', 'predicate', 'cue', 'builtin', 'subject', 'object', 'mode', 'why', 'examples']);
+  const known = new Set(['id', 'predicate', 'cue', 'builtin', 'subject', 'object', 'mode', 'modality', 'why', 'examples']);
   for (const k of Object.keys(r)) if (!known.has(k)) problems.push(`unknown field "${k}"`);
   void index;
   return problems;
