@@ -24,6 +24,8 @@ export interface Mention {
   /** Demonym's country, title's resolved holder. */
   country?: string;
   title?: TitleEntry;
+  /** Every office the title's words can name; composeOffices picks one by holder. */
+  titles?: TitleEntry[];
   /** A mention inside a larger name or office: not an actor of its own. */
   inner?: boolean;
   /** For a Person mention: the office stated next to it. */
@@ -124,6 +126,7 @@ interface Seg {
   t0: number;
   t1: number;
   hit?: Hit;
+  hits?: Hit[];
 }
 
 export class Analyzer {
@@ -159,7 +162,7 @@ export class Analyzer {
     if (!first.cap) return false;
     if (h.weak && i === 0) return false;
     // A single all-caps short code ("US", "UK") must be written in capitals.
-    if (n === 1 && first.text.length <= 3 && first.text !== first.text.toUpperCase()) return false;
+    if (n === 1 && first.text.length <= 3 && (first.text.match(/\p{Lu}/gu)?.length ?? 0) < 2) return false;
     return true;
   }
 
@@ -185,7 +188,7 @@ export class Analyzer {
     for (let i = 0; i < tokens.length; ) {
       const found = tokens[i].word ? this.lookup(tokens, i, tokens.length) : undefined;
       if (found) {
-        segs.push({ t0: i, t1: i + found.n, hit: pick(found.hits) });
+        segs.push({ t0: i, t1: i + found.n, hit: pick(found.hits), hits: found.hits });
         i += found.n;
       } else {
         segs.push({ t0: i, t1: i + 1 });
@@ -364,7 +367,7 @@ export class Analyzer {
     const end = tokens[seg.t1 - 1].end;
     const surface = textOf(tokens, seg.t0, seg.t1);
     if (h.kind === 'title') {
-      mentions.push({ kind: 'title', start, end, t0: seg.t0, t1: seg.t1, title: h.title });
+      mentions.push({ kind: 'title', start, end, t0: seg.t0, t1: seg.t1, title: h.title, titles: seg.hits?.filter((x) => x.kind === 'title').map((x) => x.title!) });
     } else if (h.kind === 'demonym') {
       this.registry.add('Country', h.label, surface, this.countryExtra(h.label));
       mentions.push({ kind: 'demonym', start, end, t0: seg.t0, t1: seg.t1, country: h.label, key: entityKey('Country', h.label), type: 'Country' });
@@ -597,17 +600,24 @@ export class Analyzer {
         const firstHolder = first ? mentions.find((x) => x.inner && (x.kind === 'demonym' || x.type === 'Country' || x.type === 'Organization') && x.t0 === first.t0) : undefined;
         if (firstHolder) holder = firstHolder;
       }
-      const title = m.title;
-      const only = title.onlyFor ?? [];
       let holderLabel = holder ? (holder.kind === 'demonym' ? holder.country! : this.registry.entities.get(holder.key!)?.label) : undefined;
       let holderKey = holder ? holder.key : undefined;
-      if (!holderLabel && only.length === 1) {
-        holderLabel = only[0];
-        holderKey = entityKey('Country', only[0]);
-        this.registry.add('Country', only[0], undefined, this.countryExtra(only[0]));
+      // One form can name different offices by country ("Foreign Secretary" is the UK's foreign
+      // minister but India's senior diplomat): take the entry restricted to the holder, else the general one.
+      const entries = m.titles ?? [m.title];
+      let title = entries.find((t) => holderLabel && t.onlyFor?.includes(holderLabel)) ?? entries.find((t) => !t.onlyFor?.length);
+      if (!holderLabel) {
+        // With no holder written, an office that exists in one state only implies it ("Secretary of State"),
+        // unless the same words also name a general office.
+        const implied = entries.length === 1 && entries[0].onlyFor?.length === 1 ? entries[0] : undefined;
+        if (implied) {
+          title = implied;
+          holderLabel = implied.onlyFor![0];
+          holderKey = entityKey('Country', holderLabel);
+          this.registry.add('Country', holderLabel, undefined, this.countryExtra(holderLabel));
+        }
       }
-      if (!holderLabel || !holderKey) continue;
-      if (only.length && !only.includes(holderLabel)) continue;
+      if (!title || !holderLabel || !holderKey) continue;
       if (title.holder === 'country' && !holderKey.startsWith('Country:')) {
         // a country-level title held in an organisation ("EU Foreign Minister") is not a state office
         if (!holderKey.startsWith('Organization:')) continue;
@@ -682,28 +692,26 @@ export class Analyzer {
           cur = other;
         }
       }
-      // "his <Demonym> counterpart <Name>": the counterpart holds the speaker's title for that country.
-      if (m.type === 'Person' && before?.fold === 'counterpart') {
-        const dem = tokens[m.t0 - 2];
-        const demM = mentions.find((x) => x.kind === 'demonym' && x.t1 === m.t0 - 1);
+      // "his <Demonym> counterpart[,] [<Title>] <Name>": the counterpart holds the speaker's title for that country.
+      const cp = m.type === 'Person' ? counterpartBefore(tokens, mentions, m) : -1;
+      if (cp >= 0) {
+        const demM = mentions.find((x) => (x.kind === 'demonym' || x.type === 'Country') && x.t1 === cp);
         const speaker = ordered.slice(0, idx).reverse().find((x) => x.type === 'Person' && x.key !== m.key);
         if (speaker?.key) {
-          const poss = tokens[demM ? demM.t0 - 1 : m.t0 - 2];
-          const start = poss && /^(?:his|her|their)$/i.test(poss.text) ? poss.start : demM ? demM.start : before.start;
+          const poss = tokens[demM ? demM.t0 - 1 : cp - 1];
+          const start = poss && /^(?:his|her|their)$/i.test(poss.text) ? poss.start : demM ? demM.start : tokens[cp].start;
           facts.push({ subject: m.key!, predicate: 'counterpartOf', object: speaker.key, start, end: m.end, rule: 'counterpart.demonym' });
+          if (demM) demM.inner = true;
           const speakerOffice = this.registry.offices.get(speaker.key);
           const title = speakerOffice ? this.registry.entities.get(speakerOffice)?.attrs?.title : undefined;
-          if (demM && title && dem) {
-            const country = demM.country!;
+          const country = demM?.kind === 'demonym' ? demM.country : demM?.key ? this.registry.entities.get(demM.key)?.label : undefined;
+          if (demM && title && country && !m.position) {
             const label = `${title} of ${holderPhrase(this.g, entityKey('Country', country))}`;
-            const surface = textOf(tokens, demM.t0, m.t0);
             const posKey = this.registry.add('Position', label, undefined, { attrs: { title } });
-            demM.inner = true;
             m.position = posKey;
             this.registry.offices.set(m.key!, posKey);
             facts.push({ subject: m.key!, predicate: 'holdsPosition', object: posKey, start, end: m.end, rule: 'counterpart.demonym' });
-            facts.push({ subject: posKey, predicate: 'positionOf', object: entityKey('Country', country), start: demM.start, end: tokens[m.t0 - 1].end, rule: 'counterpart.demonym' });
-            void surface;
+            facts.push({ subject: posKey, predicate: 'positionOf', object: entityKey('Country', country), start: demM.start, end: tokens[cp].end, rule: 'counterpart.demonym' });
           }
         }
       }
@@ -809,6 +817,17 @@ export class Analyzer {
 // Words after which a two-to-five-word capitalised run that no gazetteer knows is a person.
 const OBJECT_VERBS = new Set(['with', 'by', 'and', 'counterpart', 'received', 'thanked', 'congratulated', 'told', 'of', 'met', 'meets', 'invited', 'telephoned', 'phoned', 'welcomed', 'hosted', 'briefed', 'informed', 'urged', 'greeted', 'accompanied', 'replaced', 'succeeded', 'appointed', 'condemned', 'criticized', 'criticised', 'accused', 'praised', 'supported', 'to']);
 const PERSON_VERBS = new Set(['said', 'says', 'met', 'noted', 'stressed', 'added', 'told', 'visited', 'arrived', 'thanked', 'expressed', 'congratulated', 'received', 'called', 'spoke', 'signed', 'attended', 'welcomed', 'invited', 'praised', 'condemned', 'discussed', 'underlined', 'emphasized', 'emphasised', 'pointed', 'held', 'has', 'had', 'was', 'is', 'will', 'also', 'hosted', 'informed', 'briefed', 'offered', 'conveyed', 'handed', 'gave', 'wrote', 'posted', 'urged', 'announced', 'reiterated']);
+
+// ### `counterpartBefore` finds "counterpart" before a name, across a comma or a title
+// ("his U.S. counterpart, Secretary of State Antony Blinken"); -1 when there is none.
+function counterpartBefore(tokens: Token[], mentions: Mention[], m: Mention): number {
+  for (let t = m.t0 - 1; t >= 0 && t >= m.t0 - 12; t--) {
+    if (tokens[t].fold === 'counterpart') return t;
+    if (tokens[t].text === ',' || mentions.some((x) => x.kind === 'title' && t >= x.t0 && t < x.t1)) continue;
+    return -1;
+  }
+  return -1;
+}
 
 // ### `isNameGap` says whether an office and a name stand close enough to belong together:
 // nothing, a comma, or a parenthesised abbreviation ("the Secretary-General of the OTS (OTS), Omuraliev").

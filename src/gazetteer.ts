@@ -95,7 +95,7 @@ export function loadGazetteer(dataDir = DEFAULT_DATA_DIR): Gazetteer {
     if (!key) return;
     maxWords = Math.max(maxWords, key.split(' ').length);
     const list = phrases.get(key) ?? [];
-    if (!list.some((x) => x.kind === h.kind && x.label === h.label && x.type === h.type)) list.push(h);
+    if (!list.some((x) => x.kind === h.kind && x.label === h.label && x.type === h.type && x.title === h.title)) list.push(h);
     phrases.set(key, list);
   };
 

@@ -113,8 +113,8 @@ function coordinated(actors: Actor[], at: number, dir: 1 | -1, a: SentenceAnalys
   return list;
 }
 
-function pickLeft(actors: Actor[], a: SentenceAnalysis, cueT: number, allowed: (t: EntityType) => boolean): Actor[] {
-  let from = 0;
+// ### `clauseBefore` finds where the clause of a cue starts, and a relative clause to skip.
+function clauseBefore(a: SentenceAnalysis, cueT: number): { from: number; skip?: [number, number] } {
   let skip: [number, number] | undefined;
   for (let t = cueT - 1; t >= 0; t--) {
     if (!CLAUSE_BREAK.has(a.tokens[t].fold)) continue;
@@ -126,20 +126,33 @@ function pickLeft(actors: Actor[], a: SentenceAnalysis, cueT: number, allowed: (
       skip = [t - 1, t + close + 1];
       continue;
     }
-    from = t + 1;
-    break;
+    return { from: t + 1, skip };
   }
+  return { from: 0, skip };
+}
+
+function leftCandidates(actors: Actor[], a: SentenceAnalysis, cueT: number, allowed: (t: EntityType) => boolean): { x: Actor; i: number }[] {
+  const { from, skip } = clauseBefore(a, cueT);
   let cands = actors.map((x, i) => ({ x, i })).filter(({ x }) => x.t1 <= cueT && x.t0 >= from && allowed(x.types[0]) && !(skip && x.t0 >= skip[0] && x.t1 <= skip[1]));
   // "X, who is in Russia on a visit": the subject of a relative clause is the name before "who".
   if (!cands.length && from > 0 && a.tokens[from - 1].fold === 'who') {
-    cands = actors.map((x, i) => ({ x, i })).filter(({ x }) => x.t1 <= from - 1 && allowed(x.types[0]) && x.types[0] === 'Person');
-    if (cands.length) return [cands[cands.length - 1].x];
+    cands = actors.map((x, i) => ({ x, i })).filter(({ x }) => x.t1 <= from - 1 && allowed(x.types[0]) && x.types[0] === 'Person').slice(-1);
   }
+  return cands;
+}
+
+function pickLeft(actors: Actor[], a: SentenceAnalysis, cueT: number, allowed: (t: EntityType) => boolean): Actor[] {
+  const cands = leftCandidates(actors, a, cueT, allowed);
   if (!cands.length) return [];
   // The subject of the clause: the latest person before the cue, else the latest actor.
   const person = [...cands].reverse().find(({ x }) => x.types[0] === 'Person');
   const chosen = person ?? cands[cands.length - 1];
   return coordinated(actors, chosen.i, -1, a, allowed);
+}
+
+// ### `everyLeft` takes every allowed actor of the clause before the cue.
+function everyLeft(actors: Actor[], a: SentenceAnalysis, cueT: number, allowed: (t: EntityType) => boolean): Actor[] {
+  return leftCandidates(actors, a, cueT, allowed).map(({ x }) => x);
 }
 
 function pickRight(actors: Actor[], a: SentenceAnalysis, cueEndT: number, allowed: (t: EntityType) => boolean): Actor[] {
@@ -228,7 +241,7 @@ function applyRule(rule: Rule, a: SentenceAnalysis, actors: Actor[], cueT: numbe
   };
   const pairs = rule.mode === 'pairs';
   const either = (t: EntityType): boolean => inDomain(t) || inRange(t);
-  const subj = rule.subject === 'left' ? pickLeft(actors, a, cueT, pairs ? either : inDomain) : rule.subject === 'right' ? pickRight(actors, a, cueEndT, inDomain) : [];
+  const subj = rule.subject === 'left' && rule.mode === 'each' ? everyLeft(actors, a, cueT, inDomain) : rule.subject === 'left' ? pickLeft(actors, a, cueT, pairs ? either : inDomain) : rule.subject === 'right' ? pickRight(actors, a, cueEndT, inDomain) : [];
   const inside = (allowed: (t: EntityType) => boolean): Actor[] => actors.filter((x) => x.t0 >= cueT && x.t1 <= cueEndT && allowed(x.types[0])).slice(0, 1);
   const obj = rule.object === 'right' ? pickRight(actors, a, cueEndT, pairs ? either : inRange) : rule.object === 'left' ? pickLeft(actors, a, cueT, inRange) : rule.object === 'inside' ? inside(inRange) : [];
   // Negation and plans: look between the subject (or the clause start) and the cue.

@@ -25,8 +25,9 @@ export interface RuleSpec {
   builtin?: boolean;
   subject?: Slot;
   object?: Slot;
-  /** "pairs": every two of the participants found (for "A and B met", "talks between A and B"). */
-  mode?: 'pairs';
+  /** "pairs": every two of the participants found (for "A and B met", "talks between A and B");
+   *  "each": every actor on the subject side, not only the nearest ("A met B on the sidelines of E": both attended). */
+  mode?: 'pairs' | 'each';
   /** "ignore": the fact holds even when planned ("the summit will be held in Baku" still places it). */
   modality?: 'ignore';
   /** Words that must not stand between the subject and the cue for the fact to count. */
@@ -68,7 +69,7 @@ function checkRule(r: Record<string, unknown>, index: number): string[] {
     if (!SLOTS.has(r.subject as string)) problems.push('"subject" must be "left", "right", "inside" or "none"');
     if (!SLOTS.has(r.object as string)) problems.push('"object" must be "left", "right", "inside" or "none"');
   }
-  if (r.mode !== undefined && r.mode !== 'pairs') problems.push('"mode" may only be "pairs"');
+  if (r.mode !== undefined && r.mode !== 'pairs' && r.mode !== 'each') problems.push('"mode" may only be "pairs" or "each"');
   if (r.modality !== undefined && r.modality !== 'ignore') problems.push('"modality" may only be "ignore"');
   if (!Array.isArray(r.examples) || r.examples.length === 0) problems.push('"examples" must list at least one example sentence');
   else {
@@ -86,6 +87,27 @@ function checkRule(r: Record<string, unknown>, index: number): string[] {
   return problems;
 }
 
+// ### `readMacros` reads named regex pieces that cues share as {NAME} ("{FILLER}" for "on Monday", "in Vienna").
+function readMacros(file: string): Record<string, string> {
+  let doc: { macros?: Record<string, unknown> };
+  try {
+    doc = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new RuleError(`${file}: expected {"macros": {"NAME": "regex"}}: ${(e as Error).message}`, file);
+  }
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(doc.macros ?? {})) {
+    if (!/^[A-Z][A-Z_]*$/.test(k) || typeof v !== 'string') throw new RuleError(`${file}: macro ${JSON.stringify(k)} must be an UPPER_CASE name with a regex string`, file);
+    try {
+      new RegExp(v, 'u');
+    } catch (e) {
+      throw new RuleError(`${file}: macro ${k} is not a valid regular expression: ${(e as Error).message}`, file);
+    }
+    out[k] = v;
+  }
+  return out;
+}
+
 const cache = new Map<string, RuleSet>();
 
 // ### `loadRules` reads every rule file of a data directory; a bad rule throws a RuleError naming file, id and problem.
@@ -93,7 +115,8 @@ export function loadRules(dataDir = DEFAULT_DATA_DIR): RuleSet {
   const hit = cache.get(dataDir);
   if (hit) return hit;
   const dir = join(dataDir, 'rules');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'modality.json').sort();
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'modality.json' && f !== 'macros.json').sort();
+  const macros = readMacros(join(dir, 'macros.json'));
   const rules: Rule[] = [];
   const ids = new Map<string, string>();
   for (const f of files) {
@@ -107,7 +130,12 @@ export function loadRules(dataDir = DEFAULT_DATA_DIR): RuleSet {
     const list = (doc as { rules?: unknown }).rules;
     if (!Array.isArray(list)) throw new RuleError(`${file}: expected {"rules": [...]}`, file);
     list.forEach((raw: unknown, i: number) => {
-      const r = raw as Record<string, unknown>;
+      const r = { ...(raw as Record<string, unknown>) };
+      if (typeof r.cue === 'string') {
+        const unknown = [...r.cue.matchAll(/(?<!\\[pP])\{([A-Z][A-Z_]*)\}/g)].map((x) => x[1]).filter((n) => !(n in macros));
+        if (unknown.length) throw new RuleError(`${file}: rule ${String(r.id)} (index ${i}): cue uses unknown macro {${unknown[0]}}; macros.json defines ${Object.keys(macros).join(', ')}`, file, String(r.id), i);
+        r.cue = r.cue.replace(/(?<!\\[pP])\{([A-Z][A-Z_]*)\}/g, (_, n: string) => `(?:${macros[n]})`);
+      }
       const problems = checkRule(r, i);
       const id = typeof r?.id === 'string' ? r.id : undefined;
       if (id && ids.has(id)) problems.push(`id "${id}" is already used in ${ids.get(id)}`);
@@ -128,7 +156,8 @@ export function loadRules(dataDir = DEFAULT_DATA_DIR): RuleSet {
   }
   if (!Array.isArray(words) || !words.every((w) => typeof w === 'string')) throw new RuleError(`${modFile}: "words" must be a list of strings`, modFile);
   const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
-  const set: RuleSet = { rules, modality: new RegExp(`(?:^|[^\\p{L}])(?:${escaped.join('|')})(?![\\p{L}])`, 'iu'), modalityWords: words };
+  // Case matters: "may" is a modal, "May" a month ("on 7 May 2024").
+  const set: RuleSet = { rules, modality: new RegExp(`(?:^|[^\\p{L}])(?:${escaped.join('|')})(?![\\p{L}])`, 'u'), modalityWords: words };
   cache.set(dataDir, set);
   return set;
 }
