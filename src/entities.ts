@@ -30,6 +30,8 @@ export interface Mention {
   inner?: boolean;
   /** For a Person mention: the office stated next to it. */
   position?: string;
+  /** For a curated organisation: its parent body's label. */
+  parent?: string;
   /** For a definite reference: the demonym that qualifies it ("the Turkish top diplomat"). */
   refCountry?: string;
   /** The rule that recognised a structural fact attached to this mention. */
@@ -176,6 +178,7 @@ export class Analyzer {
     this.composeOffices(tokens, mentions, facts);
     this.findPeople(tokens, mentions, facts);
     this.abbreviations(tokens, mentions);
+    this.bodyLinks(tokens, mentions, facts);
     this.findReferences(tokens, mentions);
     this.placeFacts(tokens, mentions, facts);
     mentions.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -374,7 +377,32 @@ export class Analyzer {
     } else if (h.type) {
       const key = this.registry.add(h.type, h.label, surface, h.wikidata ? { wikidata: h.wikidata } : undefined);
       if (h.type === 'Country') Object.assign(this.registry.entities.get(key)!, this.countryExtra(h.label));
-      mentions.push({ kind: 'entity', start, end, t0: seg.t0, t1: seg.t1, type: h.type, key, country: h.country });
+      mentions.push({ kind: 'entity', start, end, t0: seg.t0, t1: seg.t1, type: h.type, key, country: h.country, parent: h.parent });
+    }
+  }
+
+  // ### `bodyLinks` reads what a curated body's own name says: "OIC Council of Foreign Ministers"
+  // belongs to the OIC, "Ministry of Foreign Affairs of Azerbaijan" to Azerbaijan. The curated
+  // parent or country counts only when the name written in the text contains it.
+  private bodyLinks(tokens: Token[], mentions: Mention[], facts: NameFact[]): void {
+    for (const m of mentions) {
+      if (m.type !== 'Organization' || !m.key || m.kind !== 'entity') continue;
+      const surface = ` ${fold(textOf(tokens, m.t0, m.t1))} `;
+      const says = (names: string[]): boolean => names.some((n) => n && surface.includes(` ${fold(n)} `));
+      if (m.parent) {
+        const p = this.g.orgs.get(m.parent);
+        if (p && says([p.label, ...(p.aliases ?? [])])) {
+          const pk = this.registry.add('Organization', p.label, undefined, p.wikidata ? { wikidata: p.wikidata } : undefined);
+          if (pk !== m.key) facts.push({ subject: m.key, predicate: 'affiliatedWith', object: pk, start: m.start, end: m.end, rule: 'name.sub-body' });
+        }
+      }
+      if (m.country) {
+        const c = this.g.countries.get(m.country);
+        if (c && says([c.label, ...(c.names ?? []), ...(c.demonyms ?? [])])) {
+          const ck = this.registry.add('Country', c.label, undefined, this.countryExtra(c.label));
+          facts.push({ subject: m.key, predicate: 'affiliatedWith', object: ck, start: m.start, end: m.end, rule: 'name.body-of-country' });
+        }
+      }
     }
   }
 
@@ -399,6 +427,17 @@ export class Analyzer {
     mentions.push(...inner);
     // A ministry named by its country ("Ministry of Foreign Affairs of Azerbaijan") or an
     // embassy ("Embassy of Azerbaijan in Tehran") belongs to that country.
+    // "the Government of Nigeria", "Federal Government of Somalia": a government is its country (SCHEMA.md).
+    const govCountry = type === 'Organization' && /\bgovernment\b/i.test(surface) ? inner.find((x) => x.type === 'Country' && x.kind === 'entity') : undefined;
+    if (govCountry) {
+      govCountry.inner = false;
+      govCountry.start = tokens[t0].start;
+      govCountry.end = tokens[t1 - 1].end;
+      govCountry.t0 = t0;
+      govCountry.t1 = t1;
+      this.registry.add('Country', this.registry.entities.get(govCountry.key!)!.label, surface);
+      return;
+    }
     const label = normaliseBodyName(surface);
     const key = this.registry.add(type, label, surface);
     const m: Mention = { kind: 'entity', start: tokens[t0].start, end: tokens[t1 - 1].end, t0, t1, type, key };
@@ -492,7 +531,7 @@ export class Analyzer {
     // "the <Demonym> side" stands for the country itself.
     if (seg.hit?.kind === 'demonym') {
       const after = tokens[seg.t1];
-      if (after && /^sides?$/.test(after.fold)) {
+      if (after && /^(?:sides?|government|authorities|leadership)$/.test(after.fold)) {
         const key = this.registry.add('Country', seg.hit.label, textOf(tokens, seg.t0, seg.t1 + 1), this.countryExtra(seg.hit.label));
         mentions.push({ kind: 'entity', start: tok.start, end: after.end, t0: seg.t0, t1: seg.t1 + 1, type: 'Country', key });
         let n = i + 1;
@@ -503,7 +542,7 @@ export class Analyzer {
         const t = tokens[k];
         if (!t.word) break;
         const two = k + 1 < tokens.length ? `${t.fold} ${tokens[k + 1].fold}` : '';
-        const end = this.g.sets.orgHeads.has(two) ? k + 2 : this.g.sets.orgHeads.has(t.fold) ? k + 1 : 0;
+        const end = this.g.sets.groupHeads.has(two) ? k + 2 : this.g.sets.groupHeads.has(t.fold) ? k + 1 : 0;
         if (end) {
           const surface = textOf(tokens, seg.t0, end);
           this.emitSegment(tokens, seg, mentions);
@@ -538,7 +577,7 @@ export class Analyzer {
         if (head.fold === 'memorandum' && tokens[t1]?.fold === 'of' && tokens[t1 + 1]?.fold === 'understanding') t1 += 2;
         else if (head.fold === 'memorandum') return i;
         // A topic tail: "on cooperation in ...", "in the fields of ..." up to a clause break.
-        const tail = /^(?:on|in)$/.test(tokens[t1]?.fold ?? '') ? topicTail(tokens, t1) : t1;
+        const tail = /^(?:on|in|for)$/.test(tokens[t1]?.fold ?? '') ? topicTail(tokens, t1) : t1;
         const surface = textOf(tokens, tokens[seg.t0].start === tok.start ? seg.t0 : seg.t0, tail);
         const label = titleCaseDoc(surface);
         const key = this.registry.add('Document', label, surface);
@@ -660,7 +699,9 @@ export class Analyzer {
       }
       // "<Name>, [the] <Office>[,]" apposition
       const next = ordered[idx + 1];
-      if (!office && next && next.kind === 'title' && next.type === 'Position') {
+      const nextNext = ordered[idx + 2];
+      const headsName = nextNext && nextNext.kind === 'entity' && (!nextNext.type || nextNext.type === 'Person') && nextNext.t0 === next?.t1;
+      if (!office && next && next.kind === 'title' && next.type === 'Position' && !headsName) {
         const gap = tokens.slice(m.t1, next.t0).map((t) => t.fold).join(' ');
         if (gap === ',' || gap === ', the' || gap === ', who is the' || gap === ', who is') {
           office = next;
@@ -815,7 +856,7 @@ export class Analyzer {
 }
 
 // Words after which a two-to-five-word capitalised run that no gazetteer knows is a person.
-const OBJECT_VERBS = new Set(['with', 'by', 'and', 'counterpart', 'received', 'thanked', 'congratulated', 'told', 'of', 'met', 'meets', 'invited', 'telephoned', 'phoned', 'welcomed', 'hosted', 'briefed', 'informed', 'urged', 'greeted', 'accompanied', 'replaced', 'succeeded', 'appointed', 'condemned', 'criticized', 'criticised', 'accused', 'praised', 'supported', 'to']);
+const OBJECT_VERBS = new Set(['with', 'by', 'counterpart', 'received', 'thanked', 'congratulated', 'told', 'of', 'met', 'meets', 'invited', 'telephoned', 'phoned', 'welcomed', 'hosted', 'briefed', 'informed', 'urged', 'greeted', 'accompanied', 'replaced', 'succeeded', 'appointed', 'condemned', 'criticized', 'criticised', 'accused', 'praised', 'supported']);
 const PERSON_VERBS = new Set(['said', 'says', 'met', 'noted', 'stressed', 'added', 'told', 'visited', 'arrived', 'thanked', 'expressed', 'congratulated', 'received', 'called', 'spoke', 'signed', 'attended', 'welcomed', 'invited', 'praised', 'condemned', 'discussed', 'underlined', 'emphasized', 'emphasised', 'pointed', 'held', 'has', 'had', 'was', 'is', 'will', 'also', 'hosted', 'informed', 'briefed', 'offered', 'conveyed', 'handed', 'gave', 'wrote', 'posted', 'urged', 'announced', 'reiterated']);
 
 // ### `counterpartBefore` finds "counterpart" before a name, across a comma or a title

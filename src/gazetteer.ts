@@ -16,6 +16,10 @@ export interface TitleEntry { title: string; forms: string[]; holder?: 'country'
 export interface WordLists {
   orgHeads: string[]; eventHeads: string[]; documentHeads: string[]; locationHeads: string[];
   personParticles: string[]; honorifics: string[]; notNames: string[];
+  /** Lowercase heads of armed and official groups named by a demonym ("Russian peacekeeping contingent"). */
+  groupHeads: string[];
+  /** Words that may stand between a holder and a title ("Pakistan's caretaker Foreign Minister"). */
+  titleModifiers?: string[];
 }
 
 /** What a phrase in the index stands for. */
@@ -41,7 +45,7 @@ export interface Gazetteer {
   locations: Map<string, LocationEntry>;
   words: WordLists;
   /** Folded single words for quick membership tests. */
-  sets: { orgHeads: Set<string>; eventHeads: Set<string>; documentHeads: Set<string>; locationHeads: Set<string>; particles: Set<string>; honorifics: Set<string>; notNames: Set<string> };
+  sets: { groupHeads: Set<string>; titleModifiers: Set<string>; orgHeads: Set<string>; eventHeads: Set<string>; documentHeads: Set<string>; locationHeads: Set<string>; particles: Set<string>; honorifics: Set<string>; notNames: Set<string> };
 }
 
 function readJson<T>(file: string): T {
@@ -126,7 +130,7 @@ export function loadGazetteer(dataDir = DEFAULT_DATA_DIR): Gazetteer {
   const g: Gazetteer = {
     phrases, maxWords, countries, orgs, locations, words,
     sets: {
-      orgHeads: set(words.orgHeads), eventHeads: set(words.eventHeads), documentHeads: set(words.documentHeads),
+      groupHeads: set(words.groupHeads), titleModifiers: set(words.titleModifiers), orgHeads: set(words.orgHeads), eventHeads: set(words.eventHeads), documentHeads: set(words.documentHeads),
       locationHeads: set(words.locationHeads), particles: set(words.personParticles), honorifics: set(words.honorifics),
       notNames: set(words.notNames),
     },

@@ -18,6 +18,8 @@ export interface Context {
   people: string[];
   /** Participants of the latest meeting or call. */
   participants: string[];
+  /** The person the text is currently about (subject of the latest fact), for "he" and "she". */
+  topic?: string;
   /** Organisations in order of mention, for "its". */
   bodies: string[];
   paragraph: number;
@@ -64,7 +66,8 @@ function actorsOf(a: SentenceAnalysis, reg: Registry, ctx: Context): Actor[] {
       const f = a.tokens[m.t0].fold;
       // Possessives ("his deepest condolences") are not actors; "he", "she" and object "her" are.
       if (f === 'his') continue;
-      const last = people[people.length - 1];
+      // "he" is the person the text is about: the subject of the latest fact, else the latest person.
+      const last = ctx.topic ?? people[people.length - 1];
       if (last) keys = [last];
     } else if (m.kind === 'groupref') {
       if (ctx.participants.length >= 2) keys = [...ctx.participants];
@@ -102,14 +105,23 @@ const tokensBetween = (tokens: Token[], a: number, b: number): Token[] => tokens
 function coordinated(actors: Actor[], at: number, dir: 1 | -1, a: SentenceAnalysis, allowed: (t: EntityType) => boolean): Actor[] {
   const list = [actors[at]];
   const covered = (t: number): boolean => a.mentions.some((m) => (m.inner || m.kind === 'title') && t >= m.t0 && t < m.t1);
+  // People are listed with people, states and bodies with each other: "In Brazil, Bárcena met"
+  // and "..., Afghanistan, and Bhutto-Zardari congratulated" are not lists.
+  const kind = (t: EntityType): string => (t === 'Person' ? 'p' : t === 'Country' || t === 'Organization' ? 'c' : t);
+  let lastAnd = 0;
   for (let i = at + dir; i >= 0 && i < actors.length; i += dir) {
     const prev = list[list.length - 1];
     const next = actors[i];
     const gap = dir === 1 ? tokensBetween(a.tokens, prev.t1, next.t0) : tokensBetween(a.tokens, next.t1, prev.t0);
     const gapOk = gap.every((t, k) => COORD.has(t.fold) || covered(dir === 1 ? prev.t1 + k : next.t1 + k));
-    if (!gapOk || !gap.some((t) => t.fold === 'and' || t.text === ',') || !allowed(next.types[0])) break;
+    if (!gapOk || !gap.some((t) => t.fold === 'and' || t.text === ',') || !allowed(next.types[0]) || kind(next.types[0]) !== kind(prev.types[0])) break;
     list.push(next);
+    if (gap.some((t) => t.fold === 'and')) lastAnd = list.length;
   }
+  // A list ends with "and": "A, B and C". Commas alone ("Istanbul, Türkiye") join nothing;
+  // going left the "and" comes first, going right it comes last.
+  if (dir === 1) return list.slice(0, Math.max(1, lastAnd));
+  if (lastAnd === 0) return list.slice(0, 1);
   return list;
 }
 
@@ -141,13 +153,25 @@ function leftCandidates(actors: Actor[], a: SentenceAnalysis, cueT: number, allo
   return cands;
 }
 
-function pickLeft(actors: Actor[], a: SentenceAnalysis, cueT: number, allowed: (t: EntityType) => boolean): Actor[] {
+function pickLeft(actors: Actor[], a: SentenceAnalysis, cueT: number, allowed: (t: EntityType) => boolean, preferPerson = true): Actor[] {
   const cands = leftCandidates(actors, a, cueT, allowed);
   if (!cands.length) return [];
+  // "Slovakia's support for Ukraine": a possessive right before the cue is its subject.
+  const last = cands[cands.length - 1];
+  if (a.tokens[cueT - 1] && /^['’]s$/.test(a.tokens[cueT - 1].text) && last.x.t1 === cueT - 1) return [last.x];
   // The subject of the clause: the latest person before the cue, else the latest actor.
-  const person = [...cands].reverse().find(({ x }) => x.types[0] === 'Person');
-  const chosen = person ?? cands[cands.length - 1];
+  const person = preferPerson ? [...cands].reverse().find(({ x }) => x.types[0] === 'Person') : undefined;
+  const chosen = person ?? last;
   return coordinated(actors, chosen.i, -1, a, allowed);
+}
+
+// ### `pickClause` takes the subject of the whole clause, its first actor (a person if any):
+// in "X held talks with Y on a three-day visit to Z" the visitor is X, not Y.
+function pickClause(actors: Actor[], a: SentenceAnalysis, cueT: number, allowed: (t: EntityType) => boolean): Actor[] {
+  const cands = leftCandidates(actors, a, cueT, allowed);
+  if (!cands.length) return [];
+  const chosen = cands.find(({ x }) => x.types[0] === 'Person') ?? cands[0];
+  return coordinated(actors, chosen.i, 1, a, allowed).filter((x) => x.t1 <= cueT);
 }
 
 // ### `everyLeft` takes every allowed actor of the clause before the cue.
@@ -216,12 +240,20 @@ export function applyRules(a: SentenceAnalysis, rules: RuleSet, reg: Registry, c
     }
   }
   // Remember who met or spoke, so "the sides" and "the two ministers" can refer back.
+  const persons = new Set(facts.filter((f) => f.subject.startsWith('Person:') && !['holdsPosition', 'counterpartOf'].includes(f.predicate)).map((f) => f.subject));
+  if (persons.size >= 2) ctx.participants = [...persons];
   for (const f of facts) {
     if (f.predicate === 'metWith' || f.predicate === 'spokeWith') {
       const ps = new Set(facts.filter((x) => x.predicate === f.predicate).flatMap((x) => [x.subject, x.object]));
       ctx.participants = [...ps];
       break;
     }
+  }
+  const subjectOf = facts.find((f) => f.subject.startsWith('Person:'));
+  if (subjectOf) ctx.topic = subjectOf.subject;
+  else {
+    const first = actors.find((x) => x.types[0] === 'Person' && x.keys.length === 1);
+    if (first && first.t0 <= 2) ctx.topic = first.keys[0];
   }
   for (const x of actors) {
     if (x.types[0] === 'Person' && x.keys.length === 1) ctx.people.push(x.keys[0]);
@@ -241,11 +273,11 @@ function applyRule(rule: Rule, a: SentenceAnalysis, actors: Actor[], cueT: numbe
   };
   const pairs = rule.mode === 'pairs';
   const either = (t: EntityType): boolean => inDomain(t) || inRange(t);
-  const subj = rule.subject === 'left' && rule.mode === 'each' ? everyLeft(actors, a, cueT, inDomain) : rule.subject === 'left' ? pickLeft(actors, a, cueT, pairs ? either : inDomain) : rule.subject === 'right' ? pickRight(actors, a, cueEndT, inDomain) : [];
+  const subj = rule.subject === 'left' && rule.mode === 'each' ? everyLeft(actors, a, cueT, inDomain) : rule.subject === 'clause' ? pickClause(actors, a, cueT, inDomain) : rule.subject === 'left' ? pickLeft(actors, a, cueT, pairs ? either : inDomain) : rule.subject === 'right' ? pickRight(actors, a, cueEndT, inDomain) : [];
   const inside = (allowed: (t: EntityType) => boolean): Actor[] => actors.filter((x) => x.t0 >= cueT && x.t1 <= cueEndT && allowed(x.types[0])).slice(0, 1);
-  const obj = rule.object === 'right' ? pickRight(actors, a, cueEndT, pairs ? either : inRange) : rule.object === 'left' ? pickLeft(actors, a, cueT, inRange) : rule.object === 'inside' ? inside(inRange) : [];
+  const obj = rule.object === 'right' ? pickRight(actors, a, cueEndT, pairs ? either : inRange) : rule.object === 'left' ? pickLeft(actors, a, cueT, inRange, false) : rule.object === 'inside' ? inside(inRange) : [];
   // Negation and plans: look between the subject (or the clause start) and the cue.
-  const left = subj.length && rule.subject === 'left' ? Math.max(...subj.map((x) => x.end)) : Math.max(a.sentence.start, cueStart - 40);
+  const left = subj.length && (rule.subject === 'left' || rule.subject === 'clause') ? Math.max(...subj.map((x) => x.end)) : Math.max(a.sentence.start, cueStart - 40);
   const window = text.slice(Math.min(left, cueStart), cueStart) + ' ' + text.slice(cueStart, cueEnd);
   if (rule.modality !== 'ignore' && rules.modality.test(window.replace(/\s+/g, ' '))) return miss('negated-or-future');
   const participants = [...subj, ...obj];

@@ -7,7 +7,7 @@ import { DEFAULT_DATA_DIR } from './gazetteer.js';
 import { PREDICATES, type Predicate } from './types.js';
 
 /** Where a slot's entities are found relative to the cue. */
-export type Slot = 'left' | 'right' | 'inside' | 'none';
+export type Slot = 'left' | 'right' | 'inside' | 'clause' | 'none';
 
 export interface RuleExample {
   text: string;
@@ -47,7 +47,7 @@ export interface RuleSet {
   modalityWords: string[];
 }
 
-const SLOTS = new Set(['left', 'right', 'inside', 'none']);
+const SLOTS = new Set(['left', 'right', 'inside', 'clause', 'none']);
 
 // ### `checkRule` lists every problem of one rule, so a bad file is reported at once.
 function checkRule(r: Record<string, unknown>, index: number): string[] {
@@ -66,7 +66,7 @@ function checkRule(r: Record<string, unknown>, index: number): string[] {
       // Nested quantifiers can backtrack for hours on hostile text; keep cues flat.
       if (/\([^()]*[+*][^()]*\)(?:[+*]|\{\d+,\})/.test(r.cue)) problems.push('"cue" has a nested quantifier such as (a+)+, which can take exponential time');
     }
-    if (!SLOTS.has(r.subject as string)) problems.push('"subject" must be "left", "right", "inside" or "none"');
+    if (!SLOTS.has(r.subject as string)) problems.push('"subject" must be "left", "right", "inside", "clause" or "none"');
     if (!SLOTS.has(r.object as string)) problems.push('"object" must be "left", "right", "inside" or "none"');
   }
   if (r.mode !== undefined && r.mode !== 'pairs' && r.mode !== 'each') problems.push('"mode" may only be "pairs" or "each"');
