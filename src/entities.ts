@@ -217,6 +217,12 @@ export class Analyzer {
     // "Russian peacekeeping contingent", "Trilateral statement". They bound the capitalised chunks.
     const taken = new Set<number>();
     for (let i = 0; i < segs.length; ) {
+      const doc = this.documentAt(tokens, segs, i, mentions, taken);
+      if (doc) {
+        for (let k = doc[0]; k < doc[1]; k++) taken.add(k);
+        i = doc[1];
+        continue;
+      }
       const lower = this.lowercaseNamed(tokens, segs, i, mentions, facts);
       if (lower > i) {
         for (let k = i; k < lower; k++) taken.add(k);
@@ -567,27 +573,45 @@ export class Analyzer {
       while (n < segs.length && segs[n].t0 < t1) n++;
       return n;
     }
-    // "Trilateral statement", "joint declaration", "memorandum of understanding [on|in the field(s) of ...]"
-    if (!seg.hit && /^(?:trilateral|bilateral|joint|memorandum)$/i.test(tok.text)) {
-      let k = i;
-      if (tok.fold !== 'memorandum') k = i + 1;
-      const head = tokens[segs[k]?.t0];
-      if (head && (this.g.sets.documentHeads.has(head.fold) || head.fold === 'memorandum')) {
-        let t1 = segs[k].t1;
-        if (head.fold === 'memorandum' && tokens[t1]?.fold === 'of' && tokens[t1 + 1]?.fold === 'understanding') t1 += 2;
-        else if (head.fold === 'memorandum') return i;
-        // A topic tail: "on cooperation in ...", "in the fields of ..." up to a clause break.
-        const tail = /^(?:on|in|for)$/.test(tokens[t1]?.fold ?? '') ? topicTail(tokens, t1) : t1;
-        const surface = textOf(tokens, tokens[seg.t0].start === tok.start ? seg.t0 : seg.t0, tail);
-        const label = titleCaseDoc(surface);
-        const key = this.registry.add('Document', label, surface);
-        mentions.push({ kind: 'entity', start: tok.start, end: tokens[tail - 1].end, t0: seg.t0, t1: tail, type: 'Document', key });
-        let n = i + 1;
-        while (n < segs.length && segs[n].t0 < tail) n++;
-        return n;
-      }
-    }
     return i;
+  }
+
+  // ### `documentAt` reads a signed document named by its kind and tail: "a program of cooperation
+  // between the foreign ministries of Russia and Turkmenistan for 2025-2026", "the Trilateral statement
+  // signed ...", "a Memorandum of Understanding in the fields of ...". Only next to a signing verb,
+  // so an ordinary "plan" or "statement" stays a word. Returns the segment range it took.
+  private documentAt(tokens: Token[], segs: Seg[], i: number, mentions: Mention[], taken: Set<number>): [number, number] | undefined {
+    const seg = segs[i];
+    const head = tokens[seg.t0];
+    if (seg.hit || !this.g.sets.documentHeads.has(head.fold)) return undefined;
+    // the name may start with capitalised words or "joint", "trilateral": "Cooperation Program", "Joint Statement"
+    let first = i;
+    // ("Baku Declaration", "Helsinki Final Act": a place or body can name it too)
+    const namePart = (sg: Seg): boolean => {
+      const t = tokens[sg.t0];
+      if (sg.hit) return sg.hit.kind === 'entity' && (sg.hit.type === 'Location' || sg.hit.type === 'Organization');
+      return t.word && (DOC_ADJECTIVES.test(t.text) || (t.cap && !this.g.sets.notNames.has(t.fold)));
+    };
+    while (first > 0 && !taken.has(first - 1) && namePart(segs[first - 1])) first--;
+    const t0 = segs[first].t0;
+    const before = tokens.slice(Math.max(0, t0 - 4), t0).map((t) => t.fold);
+    const after = tokens.slice(seg.t1, seg.t1 + 3).map((t) => t.fold);
+    const prevDoc = mentions.find((m) => m.type === 'Document' && (m.t1 === t0 - 2 || m.t1 === t0 - 1) && /^(?:a|an|the|and)$/.test(tokens[t0 - 1]?.fold ?? ''));
+    const signing = before.some((w) => SIGN_VERBS.has(w)) || after.some((w) => SIGN_VERBS.has(w)) || prevDoc !== undefined;
+    if (!signing) return undefined;
+    if (first === i && !head.cap && !DOC_KINDS.test(head.fold)) return undefined;
+    const t1 = docTail(tokens, seg.t1);
+    const surface = textOf(tokens, t0, t1);
+    const label = first === i && !head.cap ? surface : titleCaseDoc(surface);
+    const inner: Mention[] = [];
+    for (let k = first; k < segs.length && segs[k].t1 <= t1; k++) if (segs[k].hit) this.emitSegment(tokens, segs[k], inner);
+    for (const m of inner) m.inner = true;
+    mentions.push(...inner);
+    const key = this.registry.add('Document', label, surface);
+    mentions.push({ kind: 'entity', start: tokens[t0].start, end: tokens[t1 - 1].end, t0, t1, type: 'Document', key });
+    let n = i + 1;
+    while (n < segs.length && segs[n].t0 < t1) n++;
+    return [first, n];
   }
 
   // ### `composeOffices` builds "<Title> of <Holder>" offices from titles and their holders.
@@ -601,9 +625,11 @@ export class Analyzer {
       let to: Mention | undefined;
       let from = m.t0;
       let until = m.t1;
-      // left: "<Country>'s", "<Demonym>", "<Org>"
-      const prev = endingAt(m.t0);
-      const prevPoss = tokens[m.t0 - 1]?.text.match(/^['’]s$/) ? endingAt(m.t0 - 1) : undefined;
+      // left: "<Country>'s", "<Demonym>", "<Org>", across modifiers ("Pakistan's caretaker Foreign Minister")
+      let lt = m.t0;
+      while (lt > 0 && this.g.sets.titleModifiers.has(tokens[lt - 1].fold)) lt--;
+      const prev = endingAt(lt);
+      const prevPoss = tokens[lt - 1]?.text.match(/^['’]s$/) ? endingAt(lt - 1) : undefined;
       if (prevPoss && (prevPoss.type === 'Country' || prevPoss.type === 'Organization')) {
         holder = prevPoss;
         from = prevPoss.t0;
@@ -611,8 +637,20 @@ export class Analyzer {
         holder = prev;
         from = prev.t0;
       }
-      // right: "of [the] <Holder>", "to [the] <Country or Org>"
+      // "Assistant Secretary of State for European and Eurasian Affairs": a portfolio after "for" is part of the title.
       let r = m.t1;
+      let portfolio = '';
+      if (tokens[r]?.fold === 'for' && tokens[r + 1]?.cap) {
+        let k = r + 1;
+        while (k < tokens.length && (tokens[k].cap || (tokens[k].fold === 'and' && tokens[k + 1]?.cap)) && tokens[k].word) k++;
+        if (k > r + 1) {
+          portfolio = ` for ${textOf(tokens, r + 1, k)}`;
+          for (const x of mentions) if (x.t0 >= r + 1 && x.t1 <= k) x.inner = true;
+          until = k;
+          r = k;
+        }
+      }
+      // right: "of [the] <Holder>", "to [the] <Country or Org>"
       if (!holder && tokens[r]?.fold === 'of') {
         let k = r + 1;
         if (tokens[k]?.fold === 'the') k++;
@@ -661,9 +699,9 @@ export class Analyzer {
         // a country-level title held in an organisation ("EU Foreign Minister") is not a state office
         if (!holderKey.startsWith('Organization:')) continue;
       }
-      const label = `${title.title} of ${holderPhrase(this.g, holderKey)}${to ? ` to ${holderPhrase(this.g, to.key!)}` : ''}`;
+      const label = `${title.title}${portfolio} of ${holderPhrase(this.g, holderKey)}${to ? ` to ${holderPhrase(this.g, to.key!)}` : ''}`;
       const surface = textOf(tokens, from, until);
-      const posKey = this.registry.add('Position', label, surface, { attrs: { title: title.title } });
+      const posKey = this.registry.add('Position', label, surface, { attrs: { title: title.title + portfolio } });
       if (title.alias) this.registry.add('Position', label, `${title.alias}`);
       if (holder) holder.inner = true;
       if (to) to.inner = true;
@@ -897,10 +935,48 @@ export function textOf(tokens: Token[], t0: number, t1: number): string {
   return s;
 }
 
-// Topic tails of documents stop at a clause break or a word that starts a new phrase.
-function topicTail(tokens: Token[], t: number): number {
+const SIGN_VERBS = new Set(['signed', 'sign', 'signs', 'signing', 'inked', 'adopted', 'adopt', 'concluded', 'initialled', 'initialed', 'endorsed']);
+const DOC_ADJECTIVES = /^(?:joint|trilateral|bilateral|tripartite|final)$/i;
+// Kinds of document that name one by themselves when lowercase ("a memorandum of understanding", "a program of cooperation").
+const DOC_KINDS = /^(?:memorandum|program|programme|plan|agreement|treaty|protocol|roadmap|accord|declaration|statement|communiqu[eé])$/;
+const DATE_WORD = /^(?:\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|the\s)/;
+
+// ### `docTail` extends a document name over its tail: "of understanding", "of cooperation",
+// "between the foreign ministries of A and B", "for 2025-2026", "for the 2024-2025 period",
+// "on Comprehensive Cooperation", "in the fields of ...". It stops at a clause break, a date,
+// or "and a" that starts the next document.
+function docTail(tokens: Token[], t: number): number {
   let k = t;
-  while (k < tokens.length && k < t + 14 && tokens[k].word && !/^(?:between|by|with|during|at|was|were|which|that|signed|who)$/.test(tokens[k].fold)) k++;
+  const stop = (i: number): boolean => {
+    const x = tokens[i];
+    if (!x || !x.word) return true;
+    if (/^(?:with|during|at|which|that|signed|was|were|by|after|before|as|who|when|while|under|to)$/.test(x.fold)) return true;
+    if (x.fold === 'and' && /^(?:a|an|the)$/.test(tokens[i + 1]?.fold ?? '')) return true;
+    if (x.fold === 'on' && DATE_WORD.test(tokens[i + 1]?.fold ?? '')) return true;
+    return false;
+  };
+  for (let guard = 0; guard < 4 && k < tokens.length; guard++) {
+    const f = tokens[k].fold;
+    if (f === 'of' && tokens[k + 1]?.word && !/^(?:the|a|an)$/.test(tokens[k + 1].fold) && !/^\d/.test(tokens[k + 1].text)) {
+      k += 2;
+    } else if (f === 'between' || ((f === 'on' || f === 'in') && !stop(k))) {
+      let j = k + 1;
+      while (j < tokens.length && j < k + 14 && !stop(j) && tokens[j].fold !== 'for') j++;
+      if (j === k + 1) break;
+      k = j;
+    } else if (f === 'for' && tokens[k + 1]) {
+      let j = k + 1;
+      if (tokens[j].fold === 'the') j++;
+      if (/^\d{4}(?:-\d{2,4})?$/.test(tokens[j]?.text ?? '')) {
+        j++;
+        if (/^(?:period|years?)$/.test(tokens[j]?.fold ?? '')) j++;
+        k = j;
+      } else if (tokens[j]?.cap) {
+        while (j < tokens.length && (tokens[j].cap || (tokens[j].fold === 'and' && tokens[j + 1]?.cap))) j++;
+        k = j;
+      } else break;
+    } else break;
+  }
   return k;
 }
 
