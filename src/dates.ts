@@ -27,7 +27,14 @@ export function findDates(text: string, base: number, dateline?: string): DateMe
     const m = c.get('month');
     const d = c.get('day');
     if (y === null || m === null) continue;
-    const iso = c.isCertain('day') || c.isCertain('weekday') ? `${y}-${pad(m)}-${pad(d ?? 1)}` : `${y}-${pad(m)}`;
+    let iso = c.isCertain('day') || c.isCertain('weekday') ? `${y}-${pad(m)}-${pad(d ?? 1)}` : `${y}-${pad(m)}`;
+    // A bare weekday in news is the latest such day up to the dateline ("on Saturday" in a
+    // Monday story is two days before), not the next one.
+    if (ref && c.isCertain('weekday') && !c.isCertain('day')) {
+      const back = (ref.getUTCDay() - (c.get('weekday') ?? ref.getUTCDay()) + 7) % 7;
+      const day = new Date(ref.getTime() - back * 86_400_000);
+      iso = `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`;
+    }
     out.push({ start: base + r.index, end: base + r.index + r.text.length, iso });
   }
   return out;

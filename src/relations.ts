@@ -20,6 +20,11 @@ export interface Context {
   participants: string[];
   /** The person the text is currently about (subject of the latest fact), for "he" and "she". */
   topic?: string;
+  /** The latest date, place and occasion the text stated for a fact, for facts that state none. */
+  lastDate?: string;
+  lastDateParagraph?: number;
+  lastPlace?: string;
+  lastOccasion?: string;
   /** Organisations in order of mention, for "its". */
   bodies: string[];
   paragraph: number;
@@ -48,7 +53,7 @@ const CLAUSE_BREAK = new Set(['that', 'which', 'who', 'whom', 'whose', 'while', 
 // starts another phrase ("information about the measures taken by Azerbaijan").
 const OBJECT_STOP = new Set(['about', 'by', 'of', 'for', 'from', 'on', 'in', 'at', 'over', 'regarding', 'against', 'after', 'during', 'under', 'into', 'through', 'concerning', 'amid', 'since', 'until', 'as', 'than', 'like']);
 const COORD = new Set([',', 'and', 'the', 'a', 'an', 'as', 'well', 'also', 'both', 'with']);
-const OCCASION_CUE = /(?:sidelines|margins|framework|course) of (?:the )?(?:[\w-]+ ){0,3}$|(?:\bat|\bduring|\bin) (?:the )?$/i;
+const OCCASION_CUE = /(?:sidelines|margins|framework|course|close|end|opening) of (?:the )?(?:[\w-]+ ){0,5}$|(?:\bat|\bduring|\bin) (?:the )?$/i;
 const PLACE_CUE = /(?:\bin|\bat) (?:the )?$/i;
 
 // ### `actorsOf` resolves the mentions of a sentence that can take part in a fact.
@@ -200,20 +205,31 @@ function tokenAt(tokens: Token[], offset: number): number {
 }
 
 // ### `qualifiersFor` reads the date, place and occasion a sentence states for a fact.
-function qualifiersFor(a: SentenceAnalysis, ctx: Context, exclude: Set<string>, text: string, cueEnd: number): Qualifiers {
+function qualifiersFor(a: SentenceAnalysis, ctx: Context, exclude: Set<string>, text: string, cueStart: number, cueEnd: number): Qualifiers {
   const q: Qualifiers = {};
   const s = a.sentence;
+  // The date nearest the cue; else the date the paragraph is about; else the dateline.
   const dates = findDates(s.text, s.start, ctx.dateline);
-  if (dates.length) q.date = dates[0].iso;
+  const near = (x: { start: number; end: number }): number => (x.start >= cueEnd ? x.start - cueEnd : x.end <= cueStart ? cueStart - x.end + 1 : 0);
+  if (dates.length) q.date = [...dates].sort((x, y) => near(x) - near(y))[0].iso;
+  else if (ctx.lastDate && (ctx.lastDateParagraph === s.paragraph || !ctx.dateline)) q.date = ctx.lastDate;
   else if (ctx.dateline && ctx.dateline.length === 10) q.date = ctx.dateline;
+  let place: { key: string; d: number } | undefined;
   for (const m of a.mentions) {
     if (m.inner || m.kind !== 'entity' || !m.key) continue;
     const before = text.slice(Math.max(s.start, m.start - 60), m.start);
     if (m.type === 'Event' && !q.occasion && OCCASION_CUE.test(before)) q.occasion = m.key;
     // The place of a fact is said near its cue: a place far after it belongs to another phrase.
-    if ((m.type === 'Location' || m.type === 'Country') && !q.place && !exclude.has(m.key) && m.start <= cueEnd + 40 && PLACE_CUE.test(before)) q.place = m.key;
+    if ((m.type === 'Location' || m.type === 'Country') && !exclude.has(m.key) && m.start <= cueEnd + 40 && PLACE_CUE.test(before)) {
+      const d = near(m);
+      if (!place || d < place.d) place = { key: m.key, d };
+    }
   }
+  if (place) q.place = place.key;
+  // What the article set earlier still holds: the meetings of a visit happen where and at what it was.
+  if (!q.place && ctx.lastPlace) q.place = ctx.lastPlace;
   if (!q.place && ctx.datelinePlace) q.place = ctx.datelinePlace;
+  if (!q.occasion && ctx.lastOccasion) q.occasion = ctx.lastOccasion;
   return q;
 }
 
@@ -248,6 +264,22 @@ export function applyRules(a: SentenceAnalysis, rules: RuleSet, reg: Registry, c
       ctx.participants = [...ps];
       break;
     }
+  }
+  // Remember what this sentence stated, for the facts of later sentences.
+  const stated = findDates(s.text, s.start, ctx.dateline);
+  if (stated.length) {
+    ctx.lastDate = stated[0].iso;
+    ctx.lastDateParagraph = s.paragraph;
+  }
+  for (const f of facts) {
+    if (f.predicate === 'visited' && f.object.startsWith('Location:')) ctx.lastPlace = f.object;
+    if (f.predicate === 'attended') ctx.lastOccasion = f.object;
+  }
+  for (const m of a.mentions) {
+    if (m.inner || m.kind !== 'entity' || !m.key) continue;
+    const before = text.slice(Math.max(s.start, m.start - 60), m.start);
+    if (m.type === 'Event' && OCCASION_CUE.test(before)) ctx.lastOccasion = m.key;
+    if (m.type === 'Location' && /\b(?:in|to|at)\s+(?:the\s+)?$/i.test(before) && facts.some((f) => f.predicate !== 'locatedIn')) ctx.lastPlace = m.key;
   }
   const subjectOf = facts.find((f) => f.subject.startsWith('Person:'));
   if (subjectOf) ctx.topic = subjectOf.subject;
@@ -295,7 +327,7 @@ function applyRule(rule: Rule, a: SentenceAnalysis, actors: Actor[], cueT: numbe
       subject: s,
       predicate: p,
       object: o,
-      qualifiers: qualifiersFor(a, ctx, exclude, text, cueEnd),
+      qualifiers: qualifiersFor(a, ctx, exclude, text, cueStart, cueEnd),
       provenance: { source: ctx.articleId, sentence: a.sentence.index, start, end, evidence: text.slice(start, end), rule: rule.id },
     });
   };
