@@ -217,7 +217,8 @@ function qualifiersFor(a: SentenceAnalysis, ctx: Context, exclude: Set<string>, 
   let place: { key: string; d: number } | undefined;
   for (const m of a.mentions) {
     if (m.inner || m.kind !== 'entity' || !m.key) continue;
-    const before = text.slice(Math.max(s.start, m.start - 60), m.start);
+    // the sentence's own text has line wraps as spaces
+    const before = s.text.slice(Math.max(0, m.start - s.start - 60), m.start - s.start);
     if (m.type === 'Event' && !q.occasion && OCCASION_CUE.test(before)) q.occasion = m.key;
     // The place of a fact is said near its cue: a place far after it belongs to another phrase.
     if ((m.type === 'Location' || m.type === 'Country') && !exclude.has(m.key) && m.start <= cueEnd + 40 && PLACE_CUE.test(before)) {
@@ -277,7 +278,8 @@ export function applyRules(a: SentenceAnalysis, rules: RuleSet, reg: Registry, c
   }
   for (const m of a.mentions) {
     if (m.inner || m.kind !== 'entity' || !m.key) continue;
-    const before = text.slice(Math.max(s.start, m.start - 60), m.start);
+    // the sentence's own text has line wraps as spaces
+    const before = s.text.slice(Math.max(0, m.start - s.start - 60), m.start - s.start);
     if (m.type === 'Event' && OCCASION_CUE.test(before)) ctx.lastOccasion = m.key;
     if (m.type === 'Location' && /\b(?:in|to|at)\s+(?:the\s+)?$/i.test(before) && facts.some((f) => f.predicate !== 'locatedIn')) ctx.lastPlace = m.key;
   }

@@ -33,6 +33,7 @@ export function builder(y: Argv): Argv<BuildArgs> {
     .option('data', { type: 'string', describe: 'Directory with gazetteers/ and rules/ to use instead of the built-in data' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors' })
     .example('$0 build data/', 'Build every .txt article under data/ into out/')
+    .epilogue('Each input is extracted on its own and merged into one graph. A bad input (missing, empty, binary, not UTF-8) is reported on one line and skipped; the rest is still built. Outputs are written atomically.\n\nExit codes: 0 done; 1 some input failed (the rest was built); 2 usage error.')
     .example('$0 build a.txt b.txt --out graph --format ttl', 'Build two articles, write only Turtle') as unknown as Argv<BuildArgs>;
 }
 
