@@ -3,6 +3,8 @@
 import yargs, { type Argv } from 'yargs';
 import { NewskgError, RuleError, UsageError } from '../errors.js';
 import * as buildCommand from './commands/build.js';
+import * as evalCommand from './commands/eval.js';
+import * as explainCommand from './commands/explain.js';
 import { processIo, type Io } from './io.js';
 
 export const EXIT = { ok: 0, inputFailed: 1, usage: 2, internal: 3 } as const;
@@ -16,7 +18,7 @@ interface CommandModule {
 }
 
 // Order here is the order of `--help`.
-const COMMANDS: CommandModule[] = [buildCommand];
+const COMMANDS: CommandModule[] = [buildCommand, evalCommand, explainCommand];
 
 // ### `run` runs the CLI on `args` and resolves to the exit code; it never calls process.exit.
 export async function run(args: string[], io: Io = processIo): Promise<number> {
