@@ -642,7 +642,13 @@ export class Analyzer {
       let portfolio = '';
       if (tokens[r]?.fold === 'for' && tokens[r + 1]?.cap) {
         let k = r + 1;
-        while (k < tokens.length && (tokens[k].cap || (tokens[k].fold === 'and' && tokens[k + 1]?.cap)) && tokens[k].word) k++;
+        let end = 0;
+        // The portfolio ends with a word like "Affairs" or "Reconciliation"; what follows is a name.
+        while (k < tokens.length && (tokens[k].cap || (tokens[k].fold === 'and' && tokens[k + 1]?.cap)) && tokens[k].word) {
+          if (this.g.sets.nameEnders.has(tokens[k].fold)) end = k + 1;
+          k++;
+        }
+        k = end;
         if (k > r + 1) {
           portfolio = ` for ${textOf(tokens, r + 1, k)}`;
           for (const x of mentions) if (x.t0 >= r + 1 && x.t1 <= k) x.inner = true;
@@ -732,7 +738,7 @@ export class Analyzer {
         office = prev.type === 'Position' ? prev : undefined;
         rule = 'office.title-name';
         if (!m.type) this.typePerson(tokens, m);
-      } else if (before && /^(?:counterpart|colleague|Sheikh|Mr|Mrs|Ms|Dr)$/i.test(before.text.replace(/\.$/, ''))) {
+      } else if ((before && /^(?:colleague|Sheikh|Mr|Mrs|Ms|Dr)$/i.test(before.text.replace(/\.$/, ''))) || counterpartBefore(tokens, mentions, m, this.g.sets.honorifics) >= 0) {
         if (!m.type) this.typePerson(tokens, m);
       }
       // "<Name>, [the] <Office>[,]" apposition
@@ -772,7 +778,7 @@ export class Analyzer {
         }
       }
       // "his <Demonym> counterpart[,] [<Title>] <Name>": the counterpart holds the speaker's title for that country.
-      const cp = m.type === 'Person' ? counterpartBefore(tokens, mentions, m) : -1;
+      const cp = m.type === 'Person' ? counterpartBefore(tokens, mentions, m, this.g.sets.honorifics) : -1;
       if (cp >= 0) {
         const demM = mentions.find((x) => (x.kind === 'demonym' || x.type === 'Country') && x.t1 === cp);
         const speaker = ordered.slice(0, idx).reverse().find((x) => x.type === 'Person' && x.key !== m.key);
@@ -812,9 +818,14 @@ export class Analyzer {
       if (m.kind === 'entity' && !m.type) {
         const before = tokens[m.t0 - 1]?.fold;
         const words = tokens.slice(m.t0, m.t1).filter((t) => t.word);
-        if (before && /^(?:in|to|at|from)$/.test(before) && words.length <= 3 && words.every((t) => /^\p{Lu}/u.test(t.text) && !this.g.sets.notNames.has(t.fold))) {
+        const nameLike = words.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text) || ARABIC_ARTICLE.test(t.text) || this.g.sets.particles.has(t.fold) || /^\p{Lu}$/u.test(t.text)) && words.every((t) => !this.g.sets.notNames.has(t.fold));
+        if (before && /^(?:in|to|at|from|near|outside)$/.test(before) && words.length <= 3 && words.every((t) => /^\p{Lu}/u.test(t.text) && !this.g.sets.notNames.has(t.fold))) {
           m.type = 'Location';
           m.key = this.registry.add('Location', textOf(tokens, m.t0, m.t1));
+        } else if (nameLike && words.length >= 2 && words.length <= 6 && m.t0 > 0 && /^\p{Lu}/u.test(words[words.length - 1].text) && !this.g.sets.nameEnders.has(words[words.length - 1].fold) && !/-(?:led|based|backed)$/.test(words[words.length - 1].fold)) {
+          // Two to six capitalised words no gazetteer knows and no head word types are,
+          // in news, a person's name ("for Luiz Inácio Lula da Silva").
+          this.typePerson(tokens, m);
         } else {
           mentions.splice(k, 1);
         }
@@ -899,10 +910,10 @@ const PERSON_VERBS = new Set(['said', 'says', 'met', 'noted', 'stressed', 'added
 
 // ### `counterpartBefore` finds "counterpart" before a name, across a comma or a title
 // ("his U.S. counterpart, Secretary of State Antony Blinken"); -1 when there is none.
-function counterpartBefore(tokens: Token[], mentions: Mention[], m: Mention): number {
+function counterpartBefore(tokens: Token[], mentions: Mention[], m: Mention, honorifics: Set<string>): number {
   for (let t = m.t0 - 1; t >= 0 && t >= m.t0 - 12; t--) {
     if (tokens[t].fold === 'counterpart') return t;
-    if (tokens[t].text === ',' || mentions.some((x) => x.kind === 'title' && t >= x.t0 && t < x.t1)) continue;
+    if (tokens[t].text === ',' || honorifics.has(tokens[t].fold) || mentions.some((x) => x.kind === 'title' && t >= x.t0 && t < x.t1)) continue;
     return -1;
   }
   return -1;

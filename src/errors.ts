@@ -9,7 +9,7 @@ export class NewskgError extends Error {
 }
 
 /** Why an input file was refused. */
-export type InputErrorCode = 'missing' | 'unreadable' | 'empty' | 'binary' | 'encoding' | 'not-a-text-file';
+export type InputErrorCode = 'missing' | 'unreadable' | 'empty' | 'binary' | 'encoding' | 'not-a-text-file' | 'not-a-graph';
 
 /**
  * `InputError` reports one bad input (a missing path, an empty or binary file, bytes that are not
@@ -49,5 +49,46 @@ export class RuleError extends NewskgError {
     this.file = file;
     if (ruleId !== undefined) this.ruleId = ruleId;
     if (index !== undefined) this.index = index;
+  }
+}
+
+/** What a query could not find. */
+export type QueryErrorCode = 'unknown-entity' | 'ambiguous-entity' | 'unknown-predicate' | 'unknown-type';
+
+/**
+ * `QueryError` reports a name, predicate or entity type that a query could not resolve. `term` is
+ * what the user asked for and `suggestions` the closest things the graph does have (by edit
+ * distance), best first, so a caller can offer "did you mean".
+ */
+export class QueryError extends NewskgError {
+  readonly code: QueryErrorCode;
+  readonly term: string;
+  readonly suggestions: string[];
+  constructor(message: string, code: QueryErrorCode, term: string, suggestions: string[]) {
+    super(message);
+    this.name = 'QueryError';
+    this.code = code;
+    this.term = term;
+    this.suggestions = suggestions;
+  }
+}
+
+/** Why SPARQL failed: the query does not parse, it cannot be run, or the RDF to load is not valid. */
+export type SparqlErrorCode = 'syntax' | 'evaluation' | 'data';
+
+/**
+ * `SparqlError` reports a SPARQL query that could not be run, or RDF that could not be loaded.
+ * For a syntax error, `line` and `column` (1-based, in characters) say where the parser stopped.
+ */
+export class SparqlError extends NewskgError {
+  readonly code: SparqlErrorCode;
+  readonly line?: number;
+  readonly column?: number;
+  constructor(message: string, code: SparqlErrorCode, line?: number, column?: number) {
+    super(message);
+    this.name = 'SparqlError';
+    this.code = code;
+    if (line !== undefined) this.line = line;
+    if (column !== undefined) this.column = column;
   }
 }

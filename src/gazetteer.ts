@@ -18,6 +18,8 @@ export interface WordLists {
   personParticles: string[]; honorifics: string[]; notNames: string[];
   /** Lowercase heads of armed and official groups named by a demonym ("Russian peacekeeping contingent"). */
   groupHeads: string[];
+  /** Words that never end a person's name but end portfolios and topics ("Affairs", "Policy", "Goals"). */
+  nameEnders: string[];
   /** Words that may stand between a holder and a title ("Pakistan's caretaker Foreign Minister"). */
   titleModifiers?: string[];
 }
@@ -45,7 +47,7 @@ export interface Gazetteer {
   locations: Map<string, LocationEntry>;
   words: WordLists;
   /** Folded single words for quick membership tests. */
-  sets: { groupHeads: Set<string>; titleModifiers: Set<string>; orgHeads: Set<string>; eventHeads: Set<string>; documentHeads: Set<string>; locationHeads: Set<string>; particles: Set<string>; honorifics: Set<string>; notNames: Set<string> };
+  sets: { nameEnders: Set<string>; groupHeads: Set<string>; titleModifiers: Set<string>; orgHeads: Set<string>; eventHeads: Set<string>; documentHeads: Set<string>; locationHeads: Set<string>; particles: Set<string>; honorifics: Set<string>; notNames: Set<string> };
 }
 
 function readJson<T>(file: string): T {
@@ -130,7 +132,7 @@ export function loadGazetteer(dataDir = DEFAULT_DATA_DIR): Gazetteer {
   const g: Gazetteer = {
     phrases, maxWords, countries, orgs, locations, words,
     sets: {
-      groupHeads: set(words.groupHeads), titleModifiers: set(words.titleModifiers), orgHeads: set(words.orgHeads), eventHeads: set(words.eventHeads), documentHeads: set(words.documentHeads),
+      nameEnders: set(words.nameEnders), groupHeads: set(words.groupHeads), titleModifiers: set(words.titleModifiers), orgHeads: set(words.orgHeads), eventHeads: set(words.eventHeads), documentHeads: set(words.documentHeads),
       locationHeads: set(words.locationHeads), particles: set(words.personParticles), honorifics: set(words.honorifics),
       notNames: set(words.notNames),
     },

@@ -3,7 +3,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { edgeKey, entityIri } from './iri.js';
 import { isSymmetric, SCHEMA_VERSION } from './schema.js';
-import type { EdgeAttributes, Extraction, Fact, GraphAttributes, KnowledgeGraph, NodeAttributes, Provenance } from './types.js';
+import type { EdgeAttributes, Extraction, Fact, GraphAttributes, KnowledgeGraph, NodeAttributes, Provenance, Sentence } from './types.js';
 
 // ### `createGraph` makes an empty graph of the shape newskg uses: directed, with
 // parallel edges allowed (two predicates between the same pair), no self loops.
@@ -41,7 +41,16 @@ export function addExtraction(graph: KnowledgeGraph, x: Extraction): void {
       return attrs;
     });
   }
-  for (const f of x.facts) addFact(graph, f);
+  for (const f of x.facts) addFact(graph, x.sentences ? withSentence(f, x.sentences) : f);
+}
+
+// ### `withSentence` copies a fact with the text of its sentence in the provenance. The
+// extractor only records the sentence index; the text is what a reader of the RDF wants.
+function withSentence(f: Fact, sentences: Sentence[]): Fact {
+  const i = f.provenance.sentence;
+  const s = sentences[i]?.index === i ? sentences[i] : sentences.find((x) => x.index === i);
+  if (!s || f.provenance.sentenceText !== undefined) return f;
+  return { ...f, provenance: { ...f.provenance, sentenceText: s.text } };
 }
 
 // ### `addFact` adds a fact as an edge, or adds its provenance to the edge that has it.

@@ -25,6 +25,11 @@ export interface Provenance {
   evidence: string;
   /** Id of the rule that produced the fact. */
   rule: string;
+  /**
+   * The whole sentence the evidence stands in (line wraps as spaces), filled in when the graph is
+   * built from extractions that carry their sentences, so RDF can answer "in which sentence?".
+   */
+  sentenceText?: string;
 }
 
 /** Qualifiers an interaction may carry. `place`/`occasion` are node keys. */
@@ -101,6 +106,8 @@ export interface Extraction {
   article: Article;
   entities: Entity[];
   facts: Fact[];
+  /** The article's sentences; when present, each fact's provenance gets its sentence text. */
+  sentences?: Sentence[];
 }
 
 export interface NodeAttributes {

@@ -4,25 +4,27 @@
 // - node ids are `n0…` in graph order and edge ids `e0…` (the XSD wants NMTOKENs, so the
 //   entity key and IRI go into attributes); every edge is directed (networkx refuses mixed graphs);
 // - keys are declared `for="node"`/`for="edge"` with `attr.name` and `attr.type`; Gephi reads
-//   `label`, `weight`, `size`, `r`, `g`, `b` as its own properties (key ids must be unique across
-//   the file, so the edge label's key id is `edgelabel`, a name Gephi also maps to the label);
+//   `label`, `weight`, `size`, `r`, `g`, `b`, `x`, `y` as its own properties (key ids must be unique
+//   across the file, so the edge label's key id is `edgelabel`, a name Gephi also maps to the label);
 // - every text is XML-escaped and cleaned of characters XML 1.0 cannot carry (chars.ts).
 //
-// NOTE: two predicates between the same pair in the same direction are parallel edges. Gephi
-// merges those at import unless "Don't merge" is chosen, or unless they differ in edge type,
-// which Gephi takes only from a `label` XML attribute on `<edge>` (ImporterGraphML) — and the
-// GraphML XSD forbids that attribute. `gephiEdgeTypes: true` writes it anyway, for Gephi users.
+// NOTE: Gephi merges parallel edges at import unless they differ in edge type, which it takes only
+// from a `label` XML attribute on `<edge>` that the GraphML XSD forbids. So the facts between two
+// nodes are written as one edge (network.ts): its label lists the predicates, its weight counts
+// every mention, and its `statements` JSON holds each fact with qualifiers and provenance.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { layout, type Positions } from '../layout.js';
 import type { EntityType, KnowledgeGraph } from '../types.js';
 import { cleanText } from './chars.js';
+import { LIST_SEPARATOR, networkEdges, summarize } from './network.js';
 
 /** Options of {@link writeGraphml}. */
 export interface GraphmlOptions {
-  /** Write `<edge label="predicate">` so Gephi keeps parallel edges apart (not valid by the XSD). Default false. */
-  gephiEdgeTypes?: boolean;
-  /** Write node colour (`r`, `g`, `b` by type) and `size` (by degree) for Gephi. Default true. */
+  /** Write node colour (`r`, `g`, `b` by type), `size` (by degree) and `x`/`y` (ForceAtlas2) for Gephi. Default true. */
   style?: boolean;
+  /** Node positions to write instead of computing a ForceAtlas2 layout (only with `style`). */
+  positions?: Positions;
 }
 
 /** Options of {@link writeGraphmlStream}. */
@@ -46,6 +48,8 @@ const NODE_KEYS: Key[] = [
   { id: 'degree', name: 'degree', type: 'int' },
 ];
 const STYLE_KEYS: Key[] = [
+  { id: 'x', name: 'x', type: 'double' },
+  { id: 'y', name: 'y', type: 'double' },
   { id: 'size', name: 'size', type: 'double' },
   { id: 'r', name: 'r', type: 'int' },
   { id: 'g', name: 'g', type: 'int' },
@@ -55,6 +59,7 @@ const EDGE_KEYS: Key[] = [
   { id: 'edgelabel', name: 'label', type: 'string' },
   { id: 'weight', name: 'weight', type: 'double' },
   { id: 'predicate', name: 'predicate', type: 'string' },
+  { id: 'facts', name: 'facts', type: 'int' },
   { id: 'symmetric', name: 'symmetric', type: 'boolean' },
   { id: 'date', name: 'date', type: 'string' },
   { id: 'place', name: 'place', type: 'string' },
@@ -62,15 +67,14 @@ const EDGE_KEYS: Key[] = [
   { id: 'topics', name: 'topics', type: 'string' },
   { id: 'rules', name: 'rules', type: 'string' },
   { id: 'edgesources', name: 'sources', type: 'string' },
-  { id: 'provenance', name: 'provenance', type: 'string' },
-  { id: 'edgekey', name: 'key', type: 'string' },
+  { id: 'statements', name: 'statements', type: 'string' },
 ];
 
 // Node attributes written by the fixed keys, and names an extra attribute may not take
 // because Gephi would read them as its own properties (matched on id or attr.name).
 const KNOWN_NODE_ATTRS = new Set(['label', 'type', 'aliases', 'iri', 'wikidata', 'sources']);
 const RESERVED = new Set([...NODE_KEYS, ...STYLE_KEYS, ...EDGE_KEYS].flatMap((k) => [k.id.toLowerCase(), k.name.toLowerCase()])
-  .concat(['id', 'nodelabel', 'x', 'y', 'z', 'xpos', 'ypos', 'zpos', 'color', 'timeset', 'edge weight']));
+  .concat(['id', 'nodelabel', 'z', 'xpos', 'ypos', 'zpos', 'color', 'timeset', 'edge weight']));
 // A key id is an xs:ID and attr.name an NMTOKEN: this keeps to both.
 const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
@@ -80,7 +84,6 @@ export const TYPE_COLORS: Record<EntityType, [number, number, number]> = {
   Position: [255, 127, 14], Event: [140, 86, 75], Document: [127, 127, 127],
 };
 
-const LIST_SEPARATOR = ' | ';
 const special = /[&<>"'\r\n\t\u0085\u2028\u2029]/;
 const specialAll = /[&<>"'\r\n\t\u0085\u2028\u2029]/g;
 const entities: Record<string, string> = {
@@ -124,6 +127,7 @@ const nodeSize = (degree: number): string => String(Math.round((10 + 5 * Math.sq
 // ### `graphmlChunks` yields the document piece by piece, one node or edge at a time.
 export function* graphmlChunks(graph: KnowledgeGraph, options: GraphmlOptions = {}): Generator<string> {
   const style = options.style ?? true;
+  const positions = style ? options.positions ?? layout(graph) : undefined;
   const extras = extraKeys(graph);
   const nodeKeys = [...NODE_KEYS, ...(style ? STYLE_KEYS : []), ...extras];
   yield '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -147,9 +151,10 @@ export function* graphmlChunks(graph: KnowledgeGraph, options: GraphmlOptions = 
     if (a.wikidata) out += data('wikidata', a.wikidata);
     if (a.sources?.length) out += data('sources', a.sources.join(LIST_SEPARATOR));
     out += data('degree', String(degree));
-    if (style) {
+    if (positions) {
       const [r, g, b] = TYPE_COLORS[a.type] ?? [0, 0, 0];
-      out += data('size', nodeSize(degree)) + data('r', String(r)) + data('g', String(g)) + data('b', String(b));
+      const p = positions.get(node) ?? { x: 0, y: 0 };
+      out += data('x', String(p.x)) + data('y', String(p.y)) + data('size', nodeSize(degree)) + data('r', String(r)) + data('g', String(g)) + data('b', String(b));
     }
     for (const k of extras) {
       const v = a[k.name];
@@ -159,29 +164,22 @@ export function* graphmlChunks(graph: KnowledgeGraph, options: GraphmlOptions = 
   }
 
   let n = 0;
-  for (const edge of graph.edges()) {
-    const e = graph.getEdgeAttributes(edge);
-    const prov = e.provenance ?? [];
-    const type = options.gephiEdgeTypes ? ` label="${xml(e.predicate)}"` : '';
-    let out = `    <edge id="e${n++}" source="${ids.get(graph.source(edge))}" target="${ids.get(graph.target(edge))}"${type}>`;
-    // Gephi deletes an edge of weight 0, so even a fact that lost its provenance weighs 1.
-    out += data('edgelabel', e.label || e.predicate) + data('weight', String(Math.max(1, prov.length)))
-      + data('predicate', e.predicate) + data('symmetric', String(e.symmetric === true));
+  for (const edge of networkEdges(graph)) {
+    const e = summarize(edge);
+    let out = `    <edge id="e${n++}" source="${ids.get(edge.source)}" target="${ids.get(edge.target)}">`;
+    out += data('edgelabel', e.label) + data('weight', String(e.weight)) + data('predicate', e.label)
+      + data('facts', String(e.facts)) + data('symmetric', String(e.symmetric));
     if (e.date) out += data('date', e.date);
     if (e.place) out += data('place', e.place);
     if (e.occasion) out += data('occasion', e.occasion);
-    if (e.topics?.length) out += data('topics', e.topics.join(LIST_SEPARATOR));
-    if (prov.length) {
-      out += data('rules', distinct(prov.map((p) => p.rule)).join(LIST_SEPARATOR))
-        + data('edgesources', distinct(prov.map((p) => p.source)).join(LIST_SEPARATOR));
-    }
-    out += data('provenance', JSON.stringify(prov)) + data('edgekey', edge);
+    if (e.topics) out += data('topics', e.topics);
+    if (e.rules) out += data('rules', e.rules);
+    if (e.sources) out += data('edgesources', e.sources);
+    out += data('statements', e.statements);
     yield `${out}</edge>\n`;
   }
   yield '  </graph>\n</graphml>\n';
 }
-
-const distinct = (values: string[]): string[] => [...new Set(values)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
 
 // ### `writeGraphml` returns the whole document as a string.
 // Nodes and edges come out in graph order: pass a `sortedGraph` for byte-identical files.

@@ -9,7 +9,8 @@
 //               nkg:place <entity> ; nkg:occasion <entity> ; nkg:topic "…" ;
 //               nkg:mentionCount n ; prov:wasDerivedFrom <reference> .
 //   <reference> a nkg:Reference, prov:Entity ; nkg:source <article> ; nkg:span <article#char=s,e> ;
-//               nkg:sentenceIndex n ; nkg:charStart n ; nkg:charEnd n ; nkg:evidence "…" ; nkg:rule <rule> .
+//               nkg:sentenceIndex n ; nkg:sentenceText "…" ; nkg:charStart n ; nkg:charEnd n ;
+//               nkg:evidence "…" ; nkg:rule <rule> .
 //   <article>   a nkg:Article ; dcterms:identifier "id" .
 //   <rule>      a nkg:Rule ; dcterms:identifier "id" .
 import { DataFactory } from 'n3';
@@ -25,7 +26,7 @@ export const VOCABULARY = [
   'Statement', 'Reference', 'Article', 'Rule',
   'statementSubject', 'statementPredicate', 'statementObject',
   'date', 'place', 'occasion', 'topic', 'mentionCount',
-  'source', 'span', 'sentenceIndex', 'charStart', 'charEnd', 'evidence', 'rule',
+  'source', 'span', 'sentenceIndex', 'sentenceText', 'charStart', 'charEnd', 'evidence', 'rule',
 ] as const;
 
 /** Prefixes written at the top of Turtle files: the vocabularies, never the data namespaces. */
@@ -134,6 +135,7 @@ function* referenceQuads(iri: string, p: Provenance): Generator<Quad> {
   yield quad(ref, nkg.source, namedNode(articleIri(p.source)));
   yield quad(ref, nkg.span, namedNode(spanIri(p.source, p.start, p.end)));
   yield quad(ref, nkg.sentenceIndex, integer(p.sentence));
+  if (p.sentenceText) yield quad(ref, nkg.sentenceText, text(p.sentenceText));
   yield quad(ref, nkg.charStart, integer(p.start));
   yield quad(ref, nkg.charEnd, integer(p.end));
   yield quad(ref, nkg.evidence, text(p.evidence));
