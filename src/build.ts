@@ -1,7 +1,9 @@
 // **build** is the whole pipeline as a library call: inputs → articles → extractions →
 // graph → files. The CLI only parses options and prints what this returns.
 import { join } from 'node:path';
-import { InputError } from './errors.js';
+import { actorView } from './actors.js';
+import { InputError, UsageError } from './errors.js';
+import { writeGexf } from './export/gexf.js';
 import { writeJson } from './export/json.js';
 import { writeGraphml } from './export/graphml.js';
 import { writeNTriples, writeTurtle } from './export/turtle.js';
@@ -11,15 +13,26 @@ import { listInputs, readArticle, readStdin } from './ingest.js';
 import { writeAtomic } from './output.js';
 import type { KnowledgeGraph } from './types.js';
 
-export const FORMATS = ['json', 'ttl', 'nt', 'graphml'] as const;
+export const FORMATS = ['json', 'ttl', 'nt', 'graphml', 'gexf'] as const;
 export type Format = (typeof FORMATS)[number];
 export const DEFAULT_FORMATS: Format[] = ['json', 'ttl', 'graphml'];
-const FILE_NAMES: Record<Format, string> = { json: 'graph.json', ttl: 'graph.ttl', nt: 'graph.nt', graphml: 'graph.graphml' };
+const FILE_NAMES: Record<Format, string> = { json: 'graph.json', ttl: 'graph.ttl', nt: 'graph.nt', graphml: 'graph.graphml', gexf: 'graph.gexf' };
+
+/** What is written: the whole graph, or the actor view (actors.ts) for network analysis. */
+export const VIEWS = ['full', 'actors'] as const;
+export type View = (typeof VIEWS)[number];
+/** The formats the actor view can be written in: RDF always carries the whole graph. */
+export const VIEW_FORMATS: Record<View, readonly Format[]> = { full: FORMATS, actors: ['json', 'graphml', 'gexf'] };
+export const DEFAULT_VIEW_FORMATS: Record<View, Format[]> = { full: DEFAULT_FORMATS, actors: ['json', 'graphml', 'gexf'] };
+// ### `fileName` names the file of a format in a view: `graph.graphml`, `actors.graphml`.
+export const fileName = (format: Format, view: View = 'full'): string => (view === 'full' ? FILE_NAMES[format] : FILE_NAMES[format].replace(/^graph/, view));
 
 export interface BuildOptions {
   /** Output directory; nothing is written when undefined. */
   out?: string;
   formats?: Format[];
+  /** Write the whole graph (default) or the actor view; the actor view allows `VIEW_FORMATS.actors` only. */
+  view?: View;
   dataDir?: string;
   /** Decode inputs that are not UTF-8 with this encoding (e.g. "latin1"). */
   encoding?: string;
@@ -75,9 +88,12 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
   const graph = buildFromResults(results);
   const written: string[] = [];
   if (options.out) {
-    for (const f of options.formats ?? DEFAULT_FORMATS) {
-      const path = join(options.out, FILE_NAMES[f]);
-      writeAtomic(path, await render(graph, f));
+    const view = options.view ?? 'full';
+    const shown = view === 'actors' ? actorView(graph) : graph;
+    for (const f of options.formats ?? DEFAULT_VIEW_FORMATS[view]) {
+      if (!VIEW_FORMATS[view].includes(f)) throw new UsageError(`the ${view} view cannot be written as ${f}; use ${VIEW_FORMATS[view].join(', ')}`);
+      const path = join(options.out, fileName(f, view));
+      writeAtomic(path, await render(shown, f));
       written.push(path);
     }
   }
@@ -96,5 +112,7 @@ export async function render(graph: KnowledgeGraph, format: Format): Promise<str
       return writeNTriples(graph);
     case 'graphml':
       return writeGraphml(graph);
+    case 'gexf':
+      return writeGexf(graph);
   }
 }

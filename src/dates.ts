@@ -22,7 +22,8 @@ export function findDates(text: string, base: number, dateline?: string): DateMe
     const c = r.start;
     const dated = c.isCertain('day') || c.isCertain('month') || c.isCertain('weekday');
     if (!dated) continue;
-    if (!ref && !c.isCertain('year')) continue;
+    // Without a dateline only a date that writes its year means anything ("today" would be the day we run).
+    if (!ref && !(c.isCertain('year') && /\d{4}/.test(r.text))) continue;
     const y = c.get('year');
     const m = c.get('month');
     const d = c.get('day');

@@ -9,7 +9,7 @@ import { entityKey } from './iri.js';
 import { fold, tokenize, type Token } from './text.js';
 import type { Entity, EntityType, Sentence } from './types.js';
 
-export type MentionKind = 'entity' | 'demonym' | 'title' | 'groupref' | 'pronoun' | 'defref';
+export type MentionKind = 'entity' | 'demonym' | 'title' | 'groupref' | 'guestref' | 'pronoun' | 'defref';
 
 export interface Mention {
   kind: MentionKind;
@@ -32,6 +32,10 @@ export interface Mention {
   position?: string;
   /** For a curated organisation: its parent body's label. */
   parent?: string;
+  /** For "the organization": refers to the latest body. */
+  refBody?: boolean;
+  /** For a generic definite reference ("the deputy minister"): its words. */
+  refWord?: string;
   /** For a definite reference: the demonym that qualifies it ("the Turkish top diplomat"). */
   refCountry?: string;
   /** The rule that recognised a structural fact attached to this mention. */
@@ -67,6 +71,12 @@ const GROUP_REFS = [
   'the two foreign ministers', 'the foreign ministers', 'the three', 'the two', 'they',
 ].map((s) => s.split(' '));
 const ARTICLE_THE = new Set(['the']);
+// "the Azerbaijani city of Shusha": words for a kind of place.
+const PLACE_KINDS = new Set(['city', 'town', 'village', 'capital', 'port', 'province', 'region', 'district', 'resort', 'island']);
+// "the organization", "the bloc": a body named again.
+const BODY_REFS = new Set(['organization', 'organisation', 'bloc', 'alliance', 'union', 'grouping', 'commonwealth', 'forum', 'body']);
+// Offices named again without a name: "the minister", "the president", "the secretary-general".
+const GENERIC_OFFICES = new Set(['minister', 'president', 'premier', 'chancellor', 'king', 'emir', 'monarch', 'diplomat', 'envoy', 'ambassador', 'secretary-general', 'chairman', 'chairperson', 'chairwoman', 'leader', 'speaker', 'governor', 'mayor', 'spokesperson', 'spokesman', 'spokeswoman']);
 // Countries whose short name takes "the" inside an office label ("of the Netherlands").
 const THE_COUNTRIES = /^(United |Netherlands$|Philippines$|Bahamas$|Gambia$|Maldives$|Comoros$|Czech Republic$|Central African Republic$|Dominican Republic$|Seychelles$|Solomon Islands$|Marshall Islands$|Holy See$|Democratic Republic)/;
 
@@ -176,8 +186,8 @@ export class Analyzer {
     const facts: NameFact[] = [];
     this.classify(tokens, segs, mentions, facts);
     this.composeOffices(tokens, mentions, facts);
-    this.findPeople(tokens, mentions, facts);
     this.abbreviations(tokens, mentions);
+    this.findPeople(tokens, mentions, facts);
     this.bodyLinks(tokens, mentions, facts);
     this.findReferences(tokens, mentions);
     this.placeFacts(tokens, mentions, facts);
@@ -464,8 +474,11 @@ export class Analyzer {
     while (t1 > t0 && (CONNECTORS.has(tokens[t1 - 1].fold) || this.g.sets.particles.has(tokens[t1 - 1].fold) || QUOTE.test(tokens[t1 - 1].text) || (tokens[t1 - 1].text === '.' && !/^(?:Jr|Sr)$/.test(tokens[t1 - 2]?.text ?? '')))) t1--;
     while (t0 < t1 && QUOTE.test(tokens[t0].text)) t0++;
     if (t0 >= t1) return;
-    // "Secretary Blinken", "Mr Lavrov", "Sheikh Tamim": a known name at the end of a run is that person.
+    // "Secretary Blinken", "Mr Lavrov", "Sheikh Tamim": a known name after title words is that person
+    // (but "Rastislav Káčer" after "Káčer" is the full name, not a first name plus a known one).
     for (let k = t0 + 1; k < t1 && !this.registry.personNames.has(fold(textOf(tokens, t0, t1))); k++) {
+      const prefix = tokens.slice(t0, k).filter((t) => t.word);
+      if (!prefix.every((t) => this.g.sets.notNames.has(t.fold) || this.g.sets.honorifics.has(t.fold) || this.g.titleWords.has(t.fold))) break;
       if (this.registry.personNames.has(fold(textOf(tokens, k, t1)))) {
         t0 = k;
         break;
@@ -746,8 +759,8 @@ export class Analyzer {
       const nextNext = ordered[idx + 2];
       const headsName = nextNext && nextNext.kind === 'entity' && (!nextNext.type || nextNext.type === 'Person') && nextNext.t0 === next?.t1;
       if (!office && next && next.kind === 'title' && next.type === 'Position' && !headsName) {
-        const gap = tokens.slice(m.t1, next.t0).map((t) => t.fold).join(' ');
-        if (gap === ',' || gap === ', the' || gap === ', who is the' || gap === ', who is') {
+        const gapWords = tokens.slice(m.t1, next.t0).map((t) => t.fold).filter((w) => !APPOSITION_FILLER.has(w) && !this.g.sets.titleModifiers.has(w) && ![...this.g.sets.titleModifiers].some((x) => x.split(' ').includes(w)));
+        if (tokens[m.t1]?.text === ',' && gapWords.length === 0) {
           office = next;
           rule = 'office.name-apposition';
           if (!m.type) this.typePerson(tokens, m);
@@ -819,7 +832,8 @@ export class Analyzer {
         const before = tokens[m.t0 - 1]?.fold;
         const words = tokens.slice(m.t0, m.t1).filter((t) => t.word);
         const nameLike = words.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text) || ARABIC_ARTICLE.test(t.text) || this.g.sets.particles.has(t.fold) || /^\p{Lu}$/u.test(t.text)) && words.every((t) => !this.g.sets.notNames.has(t.fold));
-        if (before && /^(?:in|to|at|from|near|outside)$/.test(before) && words.length <= 3 && words.every((t) => /^\p{Lu}/u.test(t.text) && !this.g.sets.notNames.has(t.fold))) {
+        const placeKind = before === 'of' && PLACE_KINDS.has(tokens[m.t0 - 2]?.fold ?? '');
+        if (before && (/^(?:in|to|at|from|near|outside)$/.test(before) || placeKind) && words.length <= 3 && words.every((t) => /^\p{Lu}/u.test(t.text) && !this.g.sets.notNames.has(t.fold))) {
           m.type = 'Location';
           m.key = this.registry.add('Location', textOf(tokens, m.t0, m.t1));
         } else if (nameLike && words.length >= 2 && words.length <= 6 && m.t0 > 0 && /^\p{Lu}/u.test(words[words.length - 1].text) && !this.g.sets.nameEnders.has(words[words.length - 1].fold) && !/-(?:led|based|backed)$/.test(words[words.length - 1].fold)) {
@@ -842,12 +856,12 @@ export class Analyzer {
   // ### `abbreviations` folds "Name (ABBR)" into one mention and learns the abbreviation as an alias.
   private abbreviations(tokens: Token[], mentions: Mention[]): void {
     for (const m of mentions) {
-      if (m.kind !== 'entity' || !m.key || m.inner || tokens[m.t1]?.text !== '(' || tokens[m.t1 + 2]?.text !== ')') continue;
+      if ((m.kind !== 'entity' && !(m.kind === 'title' && m.type === 'Position')) || !m.key || tokens[m.t1]?.text !== '(' || tokens[m.t1 + 2]?.text !== ')') continue;
       const abbr = tokens[m.t1 + 1];
       if (!/^[\p{Lu}\d][\p{Lu}\d&-]{1,9}$/u.test(abbr.text)) continue;
       const inside = mentions.find((x) => x !== m && x.t0 === m.t1 + 1 && x.t1 === m.t1 + 2);
       if (inside) inside.inner = true;
-      const e = this.registry.entities.get(m.key);
+      const e = m.kind === 'entity' ? this.registry.entities.get(m.key) : undefined;
       if (e && e.label !== abbr.text && !e.aliases.includes(abbr.text)) e.aliases.push(abbr.text);
     }
   }
@@ -862,11 +876,39 @@ export class Analyzer {
         mentions.push({ kind: 'pronoun', start: tokens[i].start, end: tokens[i].end, t0: i, t1: i + 1 });
         continue;
       }
+      let found = false;
       for (const g of GROUP_REFS) {
         if (g.every((w, k) => tokens[i + k]?.fold === w)) {
           mentions.push({ kind: 'groupref', start: tokens[i].start, end: tokens[i + g.length - 1].end, t0: i, t1: i + g.length });
           i += g.length - 1;
+          found = true;
           break;
+        }
+      }
+      if (found) continue;
+      // "his guest", "the visitors": the other side of the meeting just described.
+      const guest = /^(?:his|her|their|the)$/.test(f) && /^(?:guests?|visitors?|hosts?|interlocutors?)$/.test(tokens[i + 1]?.fold ?? '');
+      if (guest) {
+        mentions.push({ kind: 'guestref', start: tokens[i].start, end: tokens[i + 1].end, t0: i, t1: i + 2 });
+        i++;
+        continue;
+      }
+      // "the organization", "the bloc": the body named last.
+      if (f === 'the' && BODY_REFS.has(tokens[i + 1]?.fold ?? '') && !tokens[i + 2]?.cap) {
+        mentions.push({ kind: 'pronoun', start: tokens[i].start, end: tokens[i + 1].end, t0: i, t1: i + 2, refBody: true });
+        i++;
+        continue;
+      }
+      // "the minister", "the Kyrgyz deputy minister", "the president": a generic office named again.
+      if (/^(?:the|this)$/.test(f)) {
+        let k = i + 1;
+        const dem = mentions.find((x) => x.kind === 'demonym' && x.t0 === k);
+        if (dem) k = dem.t1;
+        while (k < tokens.length && /^(?:deputy|vice|first|foreign|prime|top|chief|senior)$/.test(tokens[k].fold)) k++;
+        if (k < tokens.length && GENERIC_OFFICES.has(tokens[k].fold) && !covered(k) && !tokens[k + 1]?.cap) {
+          if (dem) dem.inner = true;
+          mentions.push({ kind: 'defref', start: tokens[i].start, end: tokens[k].end, t0: i, t1: k + 1, refCountry: dem?.country, refWord: tokens.slice(dem ? dem.t1 : i + 1, k + 1).map((t) => t.fold).join(' ') });
+          i = k;
         }
       }
     }
@@ -899,13 +941,40 @@ export class Analyzer {
         facts.push({ subject: a.key!, predicate: 'locatedIn', object: b.key!, start: tokens[gap === 'of' && tokens[a.t0 - 1]?.fold === 'the' ? a.t0 - 1 : a.t0].start, end: b.end, rule: gap === 'of' ? 'place.of-country' : 'place.comma-country' });
       }
     }
+    // "<place, body or event> in <place>": "the Gulustan Palace in Baku", "the meeting of the CIS
+    // Council of Foreign Ministers in Bishkek", "the Embassy of Azerbaijan in Tehran".
+    for (let i = 0; i + 1 < top.length; i++) {
+      const a = top[i];
+      const b = top[i + 1];
+      if (!(a.type === 'Location' || a.type === 'Organization' || a.type === 'Event') || !(b.type === 'Location' || b.type === 'Country')) continue;
+      if (tokens[a.t1]?.fold === 'in' && (b.t0 === a.t1 + 1 || (b.t0 === a.t1 + 2 && tokens[a.t1 + 1].fold === 'the'))) {
+        facts.push({ subject: a.key!, predicate: 'locatedIn', object: b.key!, start: a.start, end: b.end, rule: 'place.in-place' });
+      }
+    }
+    for (const m of top) {
+      if (m.type !== 'Organization') continue;
+      const place = mentions.find((x) => x.inner && x.type === 'Location' && x.t0 > m.t0 && x.t1 <= m.t1 && tokens[x.t0 - 1]?.fold === 'in');
+      if (place?.key) facts.push({ subject: m.key!, predicate: 'locatedIn', object: place.key, start: m.start, end: m.end, rule: 'place.in-place' });
+    }
+    // "the Azerbaijani city of Shusha", "the Uzbek capital, Tashkent": the place lies in the demonym's country.
+    for (const m of top) {
+      if (m.type !== 'Location') continue;
+      const kindAt = tokens[m.t0 - 1]?.fold === 'of' ? m.t0 - 2 : tokens[m.t0 - 1]?.text === ',' ? m.t0 - 2 : -1;
+      if (kindAt < 1 || !PLACE_KINDS.has(tokens[kindAt].fold)) continue;
+      const dem = mentions.find((x) => x.kind === 'demonym' && x.t1 === kindAt);
+      if (!dem?.key) continue;
+      dem.inner = true;
+      facts.push({ subject: m.key!, predicate: 'locatedIn', object: dem.key, start: dem.start, end: m.end, rule: 'place.demonym-city' });
+    }
     // Gazetteer places whose country is curated ("Baku" in Azerbaijan) are not stated by
-    // the text, so they give no fact here; the graph may add them from data later.
+    // the text, so they give no fact here.
   }
 }
 
 // Words after which a two-to-five-word capitalised run that no gazetteer knows is a person.
 const OBJECT_VERBS = new Set(['with', 'by', 'counterpart', 'received', 'thanked', 'congratulated', 'told', 'of', 'met', 'meets', 'invited', 'telephoned', 'phoned', 'welcomed', 'hosted', 'briefed', 'informed', 'urged', 'greeted', 'accompanied', 'replaced', 'succeeded', 'appointed', 'condemned', 'criticized', 'criticised', 'accused', 'praised', 'supported']);
+// Words that may stand between a name and its office in an apposition: "X, who is the newly appointed Y".
+const APPOSITION_FILLER = new Set([',', 'the', 'who', 'is', 'was', 'has', 'been', 'now', 'currently', 'also']);
 const PERSON_VERBS = new Set(['said', 'says', 'met', 'noted', 'stressed', 'added', 'told', 'visited', 'arrived', 'thanked', 'expressed', 'congratulated', 'received', 'called', 'spoke', 'signed', 'attended', 'welcomed', 'invited', 'praised', 'condemned', 'discussed', 'underlined', 'emphasized', 'emphasised', 'pointed', 'held', 'has', 'had', 'was', 'is', 'will', 'also', 'hosted', 'informed', 'briefed', 'offered', 'conveyed', 'handed', 'gave', 'wrote', 'posted', 'urged', 'announced', 'reiterated']);
 
 // ### `counterpartBefore` finds "counterpart" before a name, across a comma or a title

@@ -9,7 +9,7 @@ export class NewskgError extends Error {
 }
 
 /** Why an input file was refused. */
-export type InputErrorCode = 'missing' | 'unreadable' | 'empty' | 'binary' | 'encoding' | 'not-a-text-file' | 'not-a-graph';
+export type InputErrorCode = 'missing' | 'unreadable' | 'empty' | 'binary' | 'encoding' | 'not-a-text-file' | 'not-a-graph' | 'syntax';
 
 /**
  * `InputError` reports one bad input (a missing path, an empty or binary file, bytes that are not
@@ -90,5 +90,25 @@ export class SparqlError extends NewskgError {
     this.code = code;
     if (line !== undefined) this.line = line;
     if (column !== undefined) this.column = column;
+  }
+}
+
+/** Why a load into a triple store failed: the store refused a request, could not be reached, or kept other than what was sent. */
+export type LoadErrorCode = 'http' | 'auth' | 'network' | 'verify';
+
+/**
+ * `LoadError` reports a failed `load`. Its message names the request (method and URL, never
+ * credentials), the HTTP status and the start of the store's answer, so the cause can be read
+ * from one line.
+ */
+export class LoadError extends NewskgError {
+  readonly code: LoadErrorCode;
+  /** The HTTP status, when the store answered. */
+  readonly status?: number;
+  constructor(message: string, code: LoadErrorCode, status?: number) {
+    super(message);
+    this.name = 'LoadError';
+    this.code = code;
+    if (status !== undefined) this.status = status;
   }
 }

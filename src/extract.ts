@@ -12,6 +12,26 @@ import type { Article, Extraction, Fact, Sentence } from './types.js';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const GENERIC_DOC_WORDS = new Set(['trilateral', 'bilateral', 'tripartite', 'joint', 'final', 'of', 'understanding']);
 
+// ### `mergeShortNames` folds a person first named by surname alone ("Slovak Foreign Minister Káčer"
+// in a headline) into the full name written later ("Rastislav Káčer"): one person, one node.
+function mergeShortNames(reg: Registry, facts: Fact[]): void {
+  const people = [...reg.entities.values()].filter((e) => e.type === 'Person');
+  for (const short of people) {
+    if (/\s/.test(short.label)) continue;
+    const full = people.filter((p) => p !== short && p.label.split(/\s+/).pop() === short.label);
+    if (full.length !== 1) continue;
+    const into = full[0];
+    for (const a of [short.label, ...short.aliases]) if (!into.aliases.includes(a)) into.aliases.push(a);
+    reg.entities.delete(short.key);
+    for (const f of facts) {
+      if (f.subject === short.key) f.subject = into.key;
+      if (f.object === short.key) f.object = into.key;
+    }
+    const office = reg.offices.get(short.key);
+    if (office && !reg.offices.has(into.key)) reg.offices.set(into.key, office);
+  }
+}
+
 // ### `nameDocumentsByDate` gives a generic document ("Trilateral statement") the date it was
 // signed, as SCHEMA.md labels it ("Trilateral Statement of 10 November 2020"), so two different
 // joint statements do not merge into one node across articles.
@@ -89,6 +109,7 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
     misses.push(...r.misses);
   }
   nameDocumentsByDate(reg, facts, g.sets.documentHeads);
+  mergeShortNames(reg, facts);
   // Only entities that exist in the registry are kept; facts never point elsewhere.
   const entities = [...reg.entities.values()].map((e) => ({ ...e, aliases: [...e.aliases] }));
   const known = new Set(entities.map((e) => e.key));

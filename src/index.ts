@@ -1,9 +1,7 @@
 // **newskg** is the package's library entry: build a graph from files or strings, load a saved
 // graph.json, query it (relations, neighbourhoods, paths, SPARQL) and write it in any format.
-import { readFile } from 'node:fs/promises';
 import { build, buildFromResults, type BuildOptions, type BuildResult } from './build.js';
 import { InputError } from './errors.js';
-import { readJson } from './export/json.js';
 import { extractArticle, type ArticleResult, type ExtractOptions } from './extract.js';
 import { articleFromText } from './ingest.js';
 import type { KnowledgeGraph } from './types.js';
@@ -40,28 +38,10 @@ export function buildFromTexts(texts: Record<string, string> | Iterable<readonly
   return buildFromResults(results);
 }
 
-/**
- * `loadGraph` reads a graph.json written by `newskg build` (or `writeJson`).
- * @throws InputError `missing` or `unreadable` when the file cannot be read, `not-a-graph` when it holds no graph.
- */
-export async function loadGraph(path: string): Promise<KnowledgeGraph> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? (e as Error).message})`}`, path, code === 'ENOENT' ? 'missing' : 'unreadable');
-  }
-  try {
-    return readJson(text);
-  } catch (e) {
-    throw new InputError(`${path}: not a newskg graph.json (${(e as Error).message})`, path, 'not-a-graph');
-  }
-}
-
 export { build, render, FORMATS, DEFAULT_FORMATS } from './build.js';
 export type { ArticleReport, BuildOptions, BuildResult, Format } from './build.js';
 export type { ArticleResult, ExtractOptions } from './extract.js';
+export { loadGraph } from './load.js';
 export { readJson, writeJson, GraphJsonError } from './export/json.js';
 export type { JsonOptions } from './export/json.js';
 export { writeTurtle, writeTurtleStream, writeNTriples, writeNTriplesStream } from './export/turtle.js';

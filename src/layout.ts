@@ -3,8 +3,8 @@
 // ForceAtlas2 itself is deterministic; only its starting positions are not, when they are random.
 // Here every node starts at a point drawn from a hash of its key, and the iterations run in graph
 // order, so the same graph always gets the same coordinates and the files stay byte-identical.
-import Graph from 'graphology';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
+import { MultiDirectedGraph } from 'graphology';
+import fa2 from 'graphology-layout-forceatlas2';
 import type { KnowledgeGraph } from './types.js';
 
 /** Options of {@link layout}. */
@@ -36,6 +36,9 @@ export function seedPosition(key: string, order: number): { x: number; y: number
 }
 
 // Big graphs get fewer iterations and Barnes-Hut, so a build of 100k nodes still lays out in seconds.
+// The package is CommonJS whose typings declare an ES default: take the function either way.
+const forceAtlas2 = ((fa2 as unknown as { default?: typeof fa2.default }).default ?? fa2) as unknown as typeof fa2.default;
+
 const defaultIterations = (order: number): number => (order <= 1000 ? 300 : Math.max(50, Math.round(300000 / order)));
 const BARNES_HUT_ABOVE = 500;
 
@@ -46,7 +49,7 @@ export function layout(graph: KnowledgeGraph, options: LayoutOptions = {}): Posi
   const positions: Positions = new Map();
   if (graph.order === 0) return positions;
   // A copy holding only what ForceAtlas2 reads, so the knowledge graph is never written to.
-  const g = new Graph({ type: 'directed', multi: true, allowSelfLoops: false });
+  const g = new MultiDirectedGraph({ allowSelfLoops: false });
   graph.forEachNode((node) => g.addNode(node, seedPosition(node, graph.order)));
   graph.forEachEdge((_, __, source, target) => g.addEdge(source, target));
   const computed = forceAtlas2(g, {

@@ -64,7 +64,7 @@ function actorsOf(a: SentenceAnalysis, reg: Registry, ctx: Context): Actor[] {
     if (m.inner) continue;
     let keys: string[] = [];
     if (m.kind === 'entity' && m.key) keys = [m.key];
-    else if (m.kind === 'pronoun' && a.tokens[m.t0].fold === 'its') {
+    else if (m.kind === 'pronoun' && (a.tokens[m.t0].fold === 'its' || m.refBody)) {
       const org = ctx.bodies[ctx.bodies.length - 1];
       if (org) keys = [org];
     } else if (m.kind === 'pronoun') {
@@ -76,6 +76,10 @@ function actorsOf(a: SentenceAnalysis, reg: Registry, ctx: Context): Actor[] {
       if (last) keys = [last];
     } else if (m.kind === 'groupref') {
       if (ctx.participants.length >= 2) keys = [...ctx.participants];
+    } else if (m.kind === 'guestref') {
+      // the other side of the meeting: its participants but the one the text is about
+      const others = ctx.participants.filter((p) => p !== ctx.topic);
+      if (others.length && ctx.participants.length) keys = others;
     } else if (m.kind === 'defref') {
       const k = resolveDefinite(m, reg, people);
       if (k) keys = [k];
@@ -92,14 +96,15 @@ function actorsOf(a: SentenceAnalysis, reg: Registry, ctx: Context): Actor[] {
 
 // ### `resolveDefinite` finds who "the minister" or "the Turkish top diplomat" is: the latest person whose office fits.
 function resolveDefinite(m: Mention, reg: Registry, people: string[]): string | undefined {
-  const want = m.title?.title.toLowerCase() ?? '';
+  const want = (m.title?.title ?? m.refWord ?? '').toLowerCase().replace(/^(?:top|chief|senior)\s+/, '');
+  if (want === 'diplomat' || want === 'foreign minister') return resolveDefinite({ ...m, title: undefined, refWord: 'minister of foreign affairs' }, reg, people);
   for (let i = people.length - 1; i >= 0; i--) {
     const p = people[i];
     const office = reg.offices.get(p);
     const label = office ? reg.entities.get(office)?.label.toLowerCase() ?? '' : '';
     if (!office) continue;
     if (m.refCountry && !label.endsWith(m.refCountry.toLowerCase())) continue;
-    if (label.startsWith(want) || (want === 'minister' && label.includes('minister'))) return p;
+    if (label.startsWith(want) || label.includes(want) || (want === 'minister' && label.includes('minister'))) return p;
   }
   return undefined;
 }
@@ -307,9 +312,9 @@ function applyRule(rule: Rule, a: SentenceAnalysis, actors: Actor[], cueT: numbe
   };
   const pairs = rule.mode === 'pairs';
   const either = (t: EntityType): boolean => inDomain(t) || inRange(t);
-  const subj = rule.subject === 'left' && rule.mode === 'each' ? everyLeft(actors, a, cueT, inDomain) : rule.subject === 'clause' ? pickClause(actors, a, cueT, inDomain) : rule.subject === 'left' ? pickLeft(actors, a, cueT, pairs ? either : inDomain) : rule.subject === 'right' ? pickRight(actors, a, cueEndT, inDomain) : [];
+  let subj = rule.subject === 'left' && rule.mode === 'each' ? everyLeft(actors, a, cueT, inDomain) : rule.subject === 'clause' ? pickClause(actors, a, cueT, inDomain) : rule.subject === 'left' ? pickLeft(actors, a, cueT, pairs ? either : inDomain) : rule.subject === 'right' ? pickRight(actors, a, cueEndT, inDomain) : [];
   const inside = (allowed: (t: EntityType) => boolean): Actor[] => actors.filter((x) => x.t0 >= cueT && x.t1 <= cueEndT && allowed(x.types[0])).slice(0, 1);
-  const obj = rule.object === 'right' ? pickRight(actors, a, cueEndT, pairs ? either : inRange) : rule.object === 'left' ? pickLeft(actors, a, cueT, inRange, false) : rule.object === 'inside' ? inside(inRange) : [];
+  const obj = rule.object === 'right' ? pickRight(actors, a, cueEndT, pairs ? either : inRange) : rule.object === 'left' ? pickLeft(actors, a, cueT, inRange, false) : rule.object === 'inside' ? inside(inRange) : rule.object === 'clause' ? pickClause(actors, a, cueT, inRange) : [];
   // Negation and plans: look between the subject (or the clause start) and the cue.
   const left = subj.length && (rule.subject === 'left' || rule.subject === 'clause') ? Math.max(...subj.map((x) => x.end)) : Math.max(a.sentence.start, cueStart - 40);
   const window = text.slice(Math.min(left, cueStart), cueStart) + ' ' + text.slice(cueStart, cueEnd);
@@ -340,6 +345,13 @@ function applyRule(rule: Rule, a: SentenceAnalysis, actors: Actor[], cueT: numbe
     if (flat.length < 2) return miss('no-object');
     for (let i = 0; i < flat.length; i++) for (let j = i + 1; j < flat.length; j++) emit(flat[i].k, flat[j].k, flat[i].x, flat[j].x);
     return out;
+  }
+  // "In a telephone conversation with X on October 10, Pashinyan said": the subject follows the phrase.
+  if (!subj.length && rule.subject === 'left' && /^(?:in|during|at|on|after|following|before|upon)\b/i.test(a.sentence.text) && obj.length) {
+    const after = Math.max(...obj.map((x) => x.t1));
+    const comma = a.tokens.findIndex((t, i) => i >= after && t.text === ',');
+    const next = comma >= 0 ? actors.find((x) => x.t0 > comma && inDomain(x.types[0])) : undefined;
+    if (next && next.t0 <= comma + 3) subj.push(next);
   }
   if (!subj.length) return miss('no-subject');
   if (!obj.length) return miss('no-object');

@@ -52,6 +52,10 @@ const MEDIA_TYPES: Record<RdfSyntax, string> = { turtle: 'text/turtle', 'n-tripl
 
 // Oxigraph reports a parse error as "error at LINE:COLUMN: expected …" (1-based, in characters).
 const POSITION = /^error at (\d+):(\d+): ([\s\S]*)$/;
+// …and an RDF parse error as "Parser error at line 3 column 5: …" or "… between columns 3 and 10: …".
+const DATA_POSITION = /at line (\d+),? (?:column|between columns) (\d+)/;
+// SPARQL Update is a different grammar: Oxigraph's query parser only says it expected CONSTRUCT.
+const UPDATE = /^(?:\s|#[^\n]*\n|(?:PREFIX\s+[\w.-]*:|BASE)\s*<[^>]*>)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b/i;
 const DECLARED = /\bPREFIX\s+([A-Za-z][\w.-]*)?:/gi;
 
 // ### `ntriples` writes the graph's triples as N-Triples in ~64 KiB pieces. Oxigraph parses text
@@ -128,8 +132,9 @@ export class SparqlEngine {
     try {
       store.load(text, { format: MEDIA_TYPES[syntax] });
     } catch (e) {
-      const m = POSITION.exec((e as Error).message);
-      throw new SparqlError(`not valid ${syntax === 'turtle' ? 'Turtle' : 'N-Triples'}: ${m ? `line ${m[1]}, column ${m[2]}: ${m[3]}` : (e as Error).message}`, 'data', m ? Number(m[1]) : undefined, m ? Number(m[2]) : undefined);
+      const message = (e as Error).message;
+      const m = DATA_POSITION.exec(message);
+      throw new SparqlError(`not valid ${syntax === 'turtle' ? 'Turtle' : 'N-Triples'}: ${message.replace(/^Parser error /, '')}`, 'data', m ? Number(m[1]) : undefined, m ? Number(m[2]) : undefined);
     }
     return new SparqlEngine(store);
   }
@@ -146,6 +151,11 @@ export class SparqlEngine {
   query(query: string, options: SparqlQueryOptions = {}): SparqlResult {
     const prefixed = options.defaultPrefixes ?? true;
     const text = prefixed ? withPrefixes(query) : query;
+    const update = UPDATE.exec(query);
+    if (update) {
+      const before = query.slice(0, update.index + update[0].length - update[1].length).split(/\r\n|\r|\n/);
+      throw syntaxError(query, before.length, [...before[before.length - 1]].length + 1, `SPARQL Update (${update[1].toUpperCase()}) is not run here: the graph is read-only`);
+    }
     const base = options.baseIri ? { base_iri: options.baseIri } : {};
     let json: string;
     try {

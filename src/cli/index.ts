@@ -3,8 +3,12 @@
 import yargs, { type Argv } from 'yargs';
 import { NewskgError, RuleError, UsageError } from '../errors.js';
 import * as buildCommand from './commands/build.js';
+import * as queryCommand from './commands/query.js';
+import * as sparqlCommand from './commands/sparql.js';
 import * as evalCommand from './commands/eval.js';
 import * as explainCommand from './commands/explain.js';
+import * as loadCommand from './commands/load.js';
+import * as validateCommand from './commands/validate.js';
 import { processIo, type Io } from './io.js';
 
 export const EXIT = { ok: 0, inputFailed: 1, usage: 2, internal: 3 } as const;
@@ -18,7 +22,7 @@ interface CommandModule {
 }
 
 // Order here is the order of `--help`.
-const COMMANDS: CommandModule[] = [buildCommand, evalCommand, explainCommand];
+const COMMANDS: CommandModule[] = [buildCommand, evalCommand, explainCommand, queryCommand, sparqlCommand, loadCommand, validateCommand];
 
 // ### `run` runs the CLI on `args` and resolves to the exit code; it never calls process.exit.
 export async function run(args: string[], io: Io = processIo): Promise<number> {

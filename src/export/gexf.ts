@@ -5,7 +5,7 @@
 // one directed edge per ordered pair of nodes holding every fact between them (network.ts), with
 // the predicates as label and the mention count as weight. GEXF 1.3 rather than 1.2 because
 // graphology-gexf writes 1.2's viz namespace wrongly (`http:///www…`), which networkx then ignores.
-import Graph from 'graphology';
+import { DirectedGraph } from 'graphology';
 import { write as gexfWrite } from 'graphology-gexf';
 import { layout, type Positions } from '../layout.js';
 import type { KnowledgeGraph } from '../types.js';
@@ -43,7 +43,7 @@ export function writeGexf(graph: KnowledgeGraph, options: GexfOptions = {}): str
   const positions = options.positions ?? layout(graph);
   const extras = extraNames(graph);
   // graphology-gexf writes a graph as it finds it: build the one to write, with our ids and columns.
-  const out = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
+  const out = new DirectedGraph({ allowSelfLoops: false });
   out.setAttribute('creator', 'newskg');
   const ids = new Map<string, string>();
   graph.forEachNode((node, a) => {

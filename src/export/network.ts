@@ -36,13 +36,14 @@ const byText = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 export const distinct = (values: Iterable<string>): string[] => [...new Set(values)].sort(byText);
 
 function toFact(key: string, e: EdgeAttributes): NetworkFact {
-  const f: NetworkFact = { key, predicate: e.predicate, symmetric: e.symmetric === true };
+  // Built in this order so the JSON reads key, predicate, qualifiers, then provenance.
+  const f: Omit<NetworkFact, 'provenance'> & { provenance?: Provenance[] } = { key, predicate: e.predicate, symmetric: e.symmetric === true };
   if (e.date) f.date = e.date;
   if (e.place) f.place = e.place;
   if (e.occasion) f.occasion = e.occasion;
   if (e.topics?.length) f.topics = e.topics;
   f.provenance = e.provenance ?? [];
-  return f;
+  return f as NetworkFact;
 }
 
 // ### `networkEdges` groups the facts of `graph` by (source, target), in order of each pair's first fact.
