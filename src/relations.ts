@@ -178,6 +178,12 @@ function pickLeft(actors: Actor[], a: SentenceAnalysis, cueT: number, allowed: (
 // ### `pickClause` takes the subject of the whole clause, its first actor (a person if any):
 // in "X held talks with Y on a three-day visit to Z" the visitor is X, not Y.
 function pickClause(actors: Actor[], a: SentenceAnalysis, cueT: number, allowed: (t: EntityType) => boolean): Actor[] {
+  // Inside "X, who is in Russia at the invitation of Y": the clause is about X.
+  const { from } = clauseBefore(a, cueT);
+  if (from > 0 && a.tokens[from - 1].fold === 'who') {
+    const antecedent = actors.filter((x) => x.t1 <= from - 1 && x.types[0] === 'Person' && allowed(x.types[0])).pop();
+    if (antecedent) return [antecedent];
+  }
   const cands = leftCandidates(actors, a, cueT, allowed);
   if (!cands.length) return [];
   const chosen = cands.find(({ x }) => x.types[0] === 'Person') ?? cands[0];
@@ -351,7 +357,9 @@ function applyRule(rule: Rule, a: SentenceAnalysis, actors: Actor[], cueT: numbe
     const after = Math.max(...obj.map((x) => x.t1));
     const comma = a.tokens.findIndex((t, i) => i >= after && t.text === ',');
     const next = comma >= 0 ? actors.find((x) => x.t0 > comma && inDomain(x.types[0])) : undefined;
-    if (next && next.t0 <= comma + 3) subj.push(next);
+    const between = next ? a.tokens.slice(comma + 1, next.t0) : [];
+    const inName = (t: Token): boolean => a.mentions.some((m) => (m.inner || m.kind === 'title') && t.start >= m.start && t.end <= m.end);
+    if (next && between.every((t) => inName(t) || t.fold === 'the')) subj.push(next);
   }
   if (!subj.length) return miss('no-subject');
   if (!obj.length) return miss('no-object');
