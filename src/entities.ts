@@ -548,8 +548,22 @@ export class Analyzer {
     }
     // "<Demonym> [lowercase words] <group head>": "Russian peacekeeping contingent", "Armenian armed forces";
     // "the <Demonym> side" stands for the country itself.
+    if (seg.hit?.kind === 'demonym' || (seg.hit?.type === 'Country' && tokens[seg.t1]?.text.match(/^['’]s$/))) {
+      const body = this.bodyOfCountry(tokens, segs, i, mentions, facts);
+      if (body > i) return body;
+    }
     if (seg.hit?.kind === 'demonym') {
       const after = tokens[seg.t1];
+      // "the Chinese capital" is the capital city of that state
+      const capital = this.g.countries.get(seg.hit.label)?.capital?.[0];
+      if (after?.fold === 'capital' && capital && !tokens[seg.t1 + 1]?.cap) {
+        const key = this.registry.add('Location', capital, textOf(tokens, seg.t0, seg.t1 + 1));
+        mentions.push({ kind: 'entity', start: tok.start, end: after.end, t0: seg.t0, t1: seg.t1 + 1, type: 'Location', key });
+        facts.push({ subject: key, predicate: 'locatedIn', object: entityKey('Country', seg.hit.label), start: tok.start, end: after.end, rule: 'place.demonym-city' });
+        let n = i + 1;
+        while (n < segs.length && segs[n].t0 <= seg.t1) n++;
+        return n;
+      }
       if (after && /^(?:sides?|government|authorities|leadership)$/.test(after.fold)) {
         const key = this.registry.add('Country', seg.hit.label, textOf(tokens, seg.t0, seg.t1 + 1), this.countryExtra(seg.hit.label));
         mentions.push({ kind: 'entity', start: tok.start, end: after.end, t0: seg.t0, t1: seg.t1 + 1, type: 'Country', key });
@@ -627,6 +641,55 @@ export class Analyzer {
     return [first, n];
   }
 
+  // ### `bodyOfCountry` names a state's ministry or mission written by possessive or demonym:
+  // "China's foreign ministry" → "Ministry of Foreign Affairs of China", "Mexico's consulate in
+  // Mumbai" → "Consulate of Mexico in Mumbai", "the Japanese Embassy" → "Embassy of Japan".
+  private bodyOfCountry(tokens: Token[], segs: Seg[], i: number, mentions: Mention[], facts: NameFact[]): number {
+    const seg = segs[i];
+    const country = seg.hit!.kind === 'demonym' ? seg.hit!.label : seg.hit!.label;
+    let k = seg.hit!.kind === 'demonym' ? seg.t1 : seg.t1 + 1;
+    const w = (j: number): string => tokens[j]?.fold ?? '';
+    let kind: string | undefined;
+    if (w(k) === 'foreign' && /^ministry$/.test(w(k + 1))) {
+      kind = 'Ministry of Foreign Affairs';
+      k += 2;
+    } else if (w(k) === 'ministry' && w(k + 1) === 'of' && w(k + 2) === 'foreign' && w(k + 3) === 'affairs') {
+      kind = 'Ministry of Foreign Affairs';
+      k += 4;
+    } else if (/^(?:embassy|consulate|consulate-general|mission)$/.test(w(k))) {
+      kind = tokens[k].text[0].toUpperCase() + tokens[k].text.slice(1).toLowerCase();
+      k += 1;
+    }
+    if (!kind) return i;
+    const countryKey = this.registry.add('Country', country, undefined, this.countryExtra(country));
+    let label = `${kind} of ${holderPhrase(this.g, countryKey)}`;
+    let place: Mention | undefined;
+    if (kind !== 'Ministry of Foreign Affairs' && w(k) === 'in') {
+      const after = segs.findIndex((x) => x.t0 === k + 1 || (w(k + 1) === 'the' && x.t0 === k + 2));
+      const h = after >= 0 ? segs[after].hit : undefined;
+      if (h?.kind === 'entity' && (h.type === 'Location' || h.type === 'Country')) {
+        const inner: Mention[] = [];
+        this.emitSegment(tokens, segs[after], inner);
+        place = inner[0];
+        place.inner = true;
+        mentions.push(place);
+        label += ` in ${h.type === 'Country' ? holderPhrase(this.g, entityKey('Country', h.label)) : h.label}`;
+        k = segs[after].t1;
+      }
+    }
+    const t0 = seg.t0;
+    const surface = textOf(tokens, t0, k);
+    const key = this.registry.add('Organization', label, surface);
+    const start = tokens[t0].start;
+    const end = tokens[k - 1].end;
+    mentions.push({ kind: 'entity', start, end, t0, t1: k, type: 'Organization', key });
+    facts.push({ subject: key, predicate: 'affiliatedWith', object: countryKey, start, end, rule: 'name.body-of-country' });
+    if (place?.key) facts.push({ subject: key, predicate: 'locatedIn', object: place.key, start, end, rule: 'place.in-place' });
+    let n = i + 1;
+    while (n < segs.length && segs[n].t0 < k) n++;
+    return n;
+  }
+
   // ### `composeOffices` builds "<Title> of <Holder>" offices from titles and their holders.
   private composeOffices(tokens: Token[], mentions: Mention[], facts: NameFact[]): void {
     const byStart = new Map<number, Mention>();
@@ -640,9 +703,17 @@ export class Analyzer {
       let until = m.t1;
       // left: "<Country>'s", "<Demonym>", "<Org>", across modifiers ("Pakistan's caretaker Foreign Minister")
       let lt = m.t0;
-      while (lt > 0 && this.g.sets.titleModifiers.has(tokens[lt - 1].fold)) lt--;
+      while (lt > 0 && this.g.modifierWords.has(tokens[lt - 1].fold)) lt--;
       const prev = endingAt(lt);
-      const prevPoss = tokens[lt - 1]?.text.match(/^['’]s$/) ? endingAt(lt - 1) : undefined;
+      let prevPoss = tokens[lt - 1]?.text.match(/^['’]s$/) ? endingAt(lt - 1) : undefined;
+      // "the country's Minister of Foreign Affairs": the country named last in the sentence.
+      if (!prevPoss && tokens[lt - 1]?.text.match(/^['’]s$/) && tokens[lt - 2]?.fold === 'country' && tokens[lt - 3]?.fold === 'the') {
+        const last = mentions.filter((x) => x.type === 'Country' && x.kind === 'entity' && x.t1 <= lt - 3).pop();
+        if (last) {
+          prevPoss = { ...last, inner: false };
+          lt = lt - 3 + 1;
+        }
+      }
       if (prevPoss && (prevPoss.type === 'Country' || prevPoss.type === 'Organization')) {
         holder = prevPoss;
         from = prevPoss.t0;
@@ -747,7 +818,7 @@ export class Analyzer {
       let office: Mention | undefined;
       let rule = '';
       // "<Title> <Name>", "his Russian counterpart <Name>", "<Title>, <Name>,"
-      if (prev && prev.kind === 'title' && isNameGap(gapPrev)) {
+      if (prev && prev.kind === 'title' && isNameGap(gapPrev, this.g.sets.honorifics)) {
         office = prev.type === 'Position' ? prev : undefined;
         rule = 'office.title-name';
         if (!m.type) this.typePerson(tokens, m);
@@ -794,7 +865,7 @@ export class Analyzer {
       const cp = m.type === 'Person' ? counterpartBefore(tokens, mentions, m, this.g.sets.honorifics) : -1;
       if (cp >= 0) {
         const demM = mentions.find((x) => (x.kind === 'demonym' || x.type === 'Country') && x.t1 === cp);
-        const speaker = ordered.slice(0, idx).reverse().find((x) => x.type === 'Person' && x.key !== m.key);
+        const speaker = ordered.slice(0, idx).reverse().find((x) => x.type === 'Person' && x.key !== m.key) ?? ordered.slice(idx + 1).find((x) => x.type === 'Person' && x.key !== m.key);
         if (speaker?.key) {
           const poss = tokens[demM ? demM.t0 - 1 : cp - 1];
           const start = poss && /^(?:his|her|their)$/i.test(poss.text) ? poss.start : demM ? demM.start : tokens[cp].start;
@@ -990,8 +1061,10 @@ function counterpartBefore(tokens: Token[], mentions: Mention[], m: Mention, hon
 
 // ### `isNameGap` says whether an office and a name stand close enough to belong together:
 // nothing, a comma, or a parenthesised abbreviation ("the Secretary-General of the OTS (OTS), Omuraliev").
-function isNameGap(gap: Token[]): boolean {
+function isNameGap(gap: Token[], honorifics?: Set<string>): boolean {
   if (gap.length === 0) return true;
+  // "the Emir of Qatar, Sheikh Tamim": an honorific may stand before the name
+  if (honorifics && gap.length <= 3 && gap.every((t, i) => (i === 0 && t.text === ',') || honorifics.has(t.fold) || t.text === '.')) return true;
   if (gap.length === 1) return gap[0].text === ',';
   if (gap[0].text === '(' && gap.length <= 5) {
     const close = gap.findIndex((t) => t.text === ')');

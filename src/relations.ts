@@ -200,7 +200,10 @@ function pickRight(actors: Actor[], a: SentenceAnalysis, cueEndT: number, allowe
     const x = actors[i];
     if (x.t0 < cueEndT) continue;
     // Words inside other names ("U.S. Secretary of State") do not count as stops.
-    const gap = tokensBetween(a.tokens, cueEndT, x.t0).filter((t) => !a.mentions.some((m) => (m.inner || m.kind === 'title') && t.start >= m.start && t.end <= m.end));
+    // Words inside other names ("U.S. Secretary of State") or a kind of place ("the city of") do not count as stops.
+    const raw = tokensBetween(a.tokens, cueEndT, x.t0);
+    const placeKind = raw.length >= 2 && raw[raw.length - 1].fold === 'of' && /^(?:city|town|capital|village|port|province|region|district)$/.test(raw[raw.length - 2].fold);
+    const gap = (placeKind ? raw.slice(0, -2) : raw).filter((t) => !a.mentions.some((m) => (m.inner || m.kind === 'title') && t.start >= m.start && t.end <= m.end));
     if (gap.some((t) => CLAUSE_BREAK.has(t.fold) || OBJECT_STOP.has(t.fold) || t.text === '.') || gap.length > 12) return [];
     if (!allowed(x.types[0])) continue;
     return coordinated(actors, i, 1, a, allowed);
@@ -322,7 +325,10 @@ function applyRule(rule: Rule, a: SentenceAnalysis, actors: Actor[], cueT: numbe
   const inside = (allowed: (t: EntityType) => boolean): Actor[] => actors.filter((x) => x.t0 >= cueT && x.t1 <= cueEndT && allowed(x.types[0])).slice(0, 1);
   const obj = rule.object === 'right' ? pickRight(actors, a, cueEndT, pairs ? either : inRange) : rule.object === 'left' ? pickLeft(actors, a, cueT, inRange, false) : rule.object === 'inside' ? inside(inRange) : rule.object === 'clause' ? pickClause(actors, a, cueT, inRange) : [];
   // Negation and plans: look between the subject (or the clause start) and the cue.
-  const left = subj.length && (rule.subject === 'left' || rule.subject === 'clause') ? Math.max(...subj.map((x) => x.end)) : Math.max(a.sentence.start, cueStart - 40);
+  // A relative clause between them (", who arrived to attend ...,") says nothing about this cue.
+  const skipped = clauseBefore(a, cueT).skip;
+  const afterSkip = skipped ? a.tokens[Math.min(skipped[1], a.tokens.length - 1)].start : 0;
+  const left = Math.max(afterSkip, subj.length && (rule.subject === 'left' || rule.subject === 'clause') ? Math.max(...subj.map((x) => x.end)) : Math.max(a.sentence.start, cueStart - 40));
   const window = text.slice(Math.min(left, cueStart), cueStart) + ' ' + text.slice(cueStart, cueEnd);
   if (rule.modality !== 'ignore' && rules.modality.test(window.replace(/\s+/g, ' '))) return miss('negated-or-future');
   const participants = [...subj, ...obj];

@@ -9,7 +9,7 @@
 import { Parser, Writer } from 'n3';
 import type { Quad, Term } from 'n3';
 import { LoadError, UsageError } from './errors.js';
-import { GraphStore, type Credentials, type GraphStoreOptions } from './gsp.js';
+import { checkEndpoint, GraphStore, type Credentials, type GraphStoreOptions } from './gsp.js';
 import { NS } from './iri.js';
 import { readRdfFile } from './rdf-file.js';
 
@@ -105,8 +105,10 @@ export async function loadQuads(quads: Iterable<Quad>, options: LoadOptions): Pr
   return result;
 }
 
-// ### `loadFile` reads a Turtle, N-Triples, N-Quads or TriG file and loads it.
+// ### `loadFile` reads a Turtle, N-Triples, N-Quads or TriG file and loads it. A bad endpoint is
+// reported before the file is read.
 export async function loadFile(path: string, options: LoadOptions): Promise<LoadResult> {
+  checkEndpoint(options.endpoint);
   return loadQuads(await readRdfFile(path), options);
 }
 

@@ -44,6 +44,7 @@ export interface ValidateOptions {
 }
 
 let defaultShapes: Quad[] | undefined;
+let shippedValidator: SHACLValidator | undefined;
 // ### `loadShapes` parses ontology/shapes.ttl once.
 export function loadShapes(): Quad[] {
   return (defaultShapes ??= parseRdf(readFileSync(SHAPES_PATH, 'utf8'), 'Turtle', SHAPES_PATH) as unknown as Quad[]);
@@ -57,8 +58,11 @@ const local = (t: Term | null | undefined): string => (t?.value ?? '').replace(/
 // ### `validateQuads` validates the triples against the shapes. The order of the violations is
 // fixed (by focus node, path, constraint, value), so reports diff cleanly between runs.
 export async function validateQuads(quads: Quad[], options: ValidateOptions = {}): Promise<ValidationResult> {
-  // n3's Store is an indexed RDF/JS DatasetCore, which is all the engine reads.
-  const validator = new SHACLValidator(new Store(options.shapes ?? loadShapes()), { maxErrors: options.maxErrors });
+  // n3's Store is an indexed RDF/JS DatasetCore, which is all the engine reads. Compiling the
+  // shipped shapes takes most of the time on small graphs, so that validator is kept.
+  const validator = !options.shapes && options.maxErrors === undefined
+    ? (shippedValidator ??= new SHACLValidator(new Store(loadShapes())))
+    : new SHACLValidator(new Store(options.shapes ?? loadShapes()), { maxErrors: options.maxErrors });
   const report = await validator.validate(new Store(quads));
   const violations = report.results.map((r): Violation => {
     const v: Violation = {

@@ -1,6 +1,6 @@
 // **load** command: `newskg load [FILE] --endpoint URL [--graph IRI]` pushes a built graph into a triple store.
 import type { Argv, ArgumentsCamelCase } from 'yargs';
-import { LoadError } from '../../errors.js';
+import { LoadError, UsageError } from '../../errors.js';
 import { credentialsFromEnv, DEFAULT_BATCH_SIZE, DEFAULT_GRAPH, loadFile } from '../../store-load.js';
 import type { Io } from '../io.js';
 
@@ -28,7 +28,19 @@ export function builder(y: Argv): Argv<LoadArgs> {
     .epilogue('Credentials come from the environment, never from options: NEWSKG_SPARQL_USER and NEWSKG_SPARQL_PASSWORD (Basic or Digest, as the store asks) or NEWSKG_SPARQL_TOKEN (Bearer). The graph is replaced, not added to: loading twice leaves one copy.\n\nExit codes: 0 loaded and verified; 1 the file could not be read, the store refused a request, or it holds other than what was sent; 2 usage error.') as unknown as Argv<LoadArgs>;
 }
 
+// Every name yargs may put into argv for this command, in both spellings.
+const KNOWN = new Set(['_', '$0', 'file', 'endpoint', 'e', 'graph', 'g', 'batch-size', 'batchSize', 'verify', 'quiet', 'q', 'help', 'h', 'version']);
+
+// ### `check` refuses what yargs reports but does not stop: the CLI's `.fail` records a usage
+// error and lets the handler run, and a load with a mistyped option would replace a graph.
+export function check(argv: Record<string, unknown>): void {
+  if (typeof argv.endpoint !== 'string' || !argv.endpoint) throw new UsageError('Missing required argument: endpoint');
+  const unknown = Object.keys(argv).filter((k) => !KNOWN.has(k));
+  if (unknown.length) throw new UsageError(`Unknown argument${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
+}
+
 export async function handler(argv: ArgumentsCamelCase<LoadArgs>, io: Io): Promise<number> {
+  check(argv);
   const credentials = credentialsFromEnv(process.env);
   try {
     const r = await loadFile(argv.file, {
