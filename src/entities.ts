@@ -76,7 +76,7 @@ const PLACE_KINDS = new Set(['city', 'town', 'village', 'capital', 'port', 'prov
 // "the organization", "the bloc": a body named again.
 const BODY_REFS = new Set(['organization', 'organisation', 'bloc', 'alliance', 'union', 'grouping', 'commonwealth', 'forum', 'body']);
 // Offices named again without a name: "the minister", "the president", "the secretary-general".
-const GENERIC_OFFICES = new Set(['minister', 'president', 'premier', 'chancellor', 'king', 'emir', 'monarch', 'diplomat', 'envoy', 'ambassador', 'secretary-general', 'chairman', 'chairperson', 'chairwoman', 'leader', 'speaker', 'governor', 'mayor', 'spokesperson', 'spokesman', 'spokeswoman']);
+const GENERIC_OFFICES = new Set(['chief', 'head', 'minister', 'president', 'premier', 'chancellor', 'king', 'emir', 'monarch', 'diplomat', 'envoy', 'ambassador', 'secretary-general', 'chairman', 'chairperson', 'chairwoman', 'leader', 'speaker', 'governor', 'mayor', 'spokesperson', 'spokesman', 'spokeswoman']);
 // Countries whose short name takes "the" inside an office label ("of the Netherlands").
 const THE_COUNTRIES = /^(United |Netherlands$|Philippines$|Bahamas$|Gambia$|Maldives$|Comoros$|Czech Republic$|Central African Republic$|Dominican Republic$|Seychelles$|Solomon Islands$|Marshall Islands$|Holy See$|Democratic Republic)/;
 
@@ -407,7 +407,9 @@ export class Analyzer {
       const says = (names: string[]): boolean => names.some((n) => n && surface.includes(` ${fold(n)} `));
       if (m.parent) {
         const p = this.g.orgs.get(m.parent);
-        if (p && says([p.label, ...(p.aliases ?? [])])) {
+        // only "Council of Foreign Ministers of the OIC": a name merely containing the parent's
+        // ("UN General Assembly", "ASEAN Regional Forum") says nothing about membership
+        if (p && [p.label, ...(p.aliases ?? [])].some((n) => n && surface.includes(` of ${fold(n)} `) || surface.includes(` of the ${fold(n)} `))) {
           const pk = this.registry.add('Organization', p.label, undefined, p.wikidata ? { wikidata: p.wikidata } : undefined);
           if (pk !== m.key) facts.push({ subject: m.key, predicate: 'affiliatedWith', object: pk, start: m.start, end: m.end, rule: 'name.sub-body' });
         }
@@ -628,6 +630,8 @@ export class Analyzer {
     if (!signing) return undefined;
     if (first === i && !head.cap && !DOC_KINDS.test(head.fold)) return undefined;
     const t1 = docTail(tokens, seg.t1);
+    // a bare "statement" or "plan" names nothing in particular
+    if (first === i && t1 === seg.t1 && !/^memorandum$/.test(head.fold)) return undefined;
     const surface = textOf(tokens, t0, t1);
     const label = first === i && !head.cap ? surface : titleCaseDoc(surface);
     const inner: Mention[] = [];
@@ -708,7 +712,7 @@ export class Analyzer {
       let prevPoss = tokens[lt - 1]?.text.match(/^['’]s$/) ? endingAt(lt - 1) : undefined;
       // "the country's Minister of Foreign Affairs": the country named last in the sentence.
       if (!prevPoss && tokens[lt - 1]?.text.match(/^['’]s$/) && tokens[lt - 2]?.fold === 'country' && tokens[lt - 3]?.fold === 'the') {
-        const last = mentions.filter((x) => x.type === 'Country' && x.kind === 'entity' && x.t1 <= lt - 3).pop();
+        const last = mentions.filter((x) => x.type === 'Country' && x.kind === 'entity' && x.t1 <= lt - 3)[0];
         if (last) {
           prevPoss = { ...last, inner: false };
           lt = lt - 3 + 1;
@@ -973,12 +977,13 @@ export class Analyzer {
       // "the minister", "the Kyrgyz deputy minister", "the president": a generic office named again.
       if (/^(?:the|this)$/.test(f)) {
         let k = i + 1;
-        const dem = mentions.find((x) => x.kind === 'demonym' && x.t0 === k);
+        const dem = mentions.find((x) => (x.kind === 'demonym' || (x.kind === 'entity' && x.type === 'Organization')) && x.t0 === k);
         if (dem) k = dem.t1;
         while (k < tokens.length && /^(?:deputy|vice|first|foreign|prime|top|chief|senior)$/.test(tokens[k].fold)) k++;
         if (k < tokens.length && GENERIC_OFFICES.has(tokens[k].fold) && !covered(k) && !tokens[k + 1]?.cap) {
           if (dem) dem.inner = true;
-          mentions.push({ kind: 'defref', start: tokens[i].start, end: tokens[k].end, t0: i, t1: k + 1, refCountry: dem?.country, refWord: tokens.slice(dem ? dem.t1 : i + 1, k + 1).map((t) => t.fold).join(' ') });
+          const holder = dem?.kind === 'demonym' ? dem.country : dem?.key ? this.registry.entities.get(dem.key)?.label : undefined;
+          mentions.push({ kind: 'defref', start: tokens[i].start, end: tokens[k].end, t0: i, t1: k + 1, refCountry: holder, refWord: tokens.slice(dem ? dem.t1 : i + 1, k + 1).map((t) => t.fold).join(' ') });
           i = k;
         }
       }

@@ -39,7 +39,7 @@ function nameDocumentsByDate(reg: Registry, facts: Fact[], heads: Set<string>): 
   for (const e of [...reg.entities.values()]) {
     if (e.type !== 'Document') continue;
     const words = e.label.toLowerCase().split(/\s+/);
-    if (!words.every((w) => GENERIC_DOC_WORDS.has(w) || heads.has(w))) continue;
+    if (words.length < 2 || !words.every((w) => GENERIC_DOC_WORDS.has(w) || heads.has(w))) continue;
     const dated = facts.find((f) => f.predicate === 'signed' && f.object === e.key && f.qualifiers.date?.length === 10);
     if (!dated) continue;
     const [y, m, d] = dated.qualifiers.date!.split('-').map(Number);

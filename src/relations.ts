@@ -39,6 +39,8 @@ export interface Miss {
 }
 
 interface Actor {
+  /** "its": stands for a body only as a possessive. */
+  possessive?: boolean;
   t0: number;
   t1: number;
   start: number;
@@ -48,7 +50,7 @@ interface Actor {
 }
 
 // Words that open another clause: the subject of a cue is never found before them.
-const CLAUSE_BREAK = new Set(['that', 'which', 'who', 'whom', 'whose', 'while', 'whereas', ';', ':', 'where', 'because', 'although']);
+const CLAUSE_BREAK = new Set(['accompanied', 'that', 'which', 'who', 'whom', 'whose', 'while', 'whereas', ';', ':', 'where', 'because', 'although']);
 // Between a cue and its object only determiners and modifiers may stand: a preposition
 // starts another phrase ("information about the measures taken by Azerbaijan").
 const OBJECT_STOP = new Set(['about', 'by', 'of', 'for', 'from', 'on', 'in', 'at', 'over', 'regarding', 'against', 'after', 'during', 'under', 'into', 'through', 'concerning', 'amid', 'since', 'until', 'as', 'than', 'like']);
@@ -88,7 +90,7 @@ function actorsOf(a: SentenceAnalysis, reg: Registry, ctx: Context): Actor[] {
     }
     if (!keys.length) continue;
     const types = keys.map((k) => reg.entities.get(k)?.type ?? (k.slice(0, k.indexOf(':')) as EntityType));
-    out.push({ t0: m.t0, t1: m.t1, start: m.start, end: m.end, keys, types });
+    out.push({ t0: m.t0, t1: m.t1, start: m.start, end: m.end, keys, types, possessive: m.kind === 'pronoun' && a.tokens[m.t0].fold === 'its' });
     if (types[0] === 'Person' && keys.length === 1) people.push(keys[0]);
   }
   return out;
@@ -144,7 +146,7 @@ function clauseBefore(a: SentenceAnalysis, cueT: number): { from: number; skip?:
     // before the cue is skipped; the subject stands before it.
     const f = a.tokens[t].fold;
     const close = a.tokens.slice(t, cueT).findIndex((x) => x.text === ',');
-    if (!skip && (f === 'who' || f === 'which') && a.tokens[t - 1]?.text === ',' && close > 0) {
+    if (!skip && (f === 'who' || f === 'which' || f === 'accompanied') && a.tokens[t - 1]?.text === ',' && close > 0) {
       skip = [t - 1, t + close + 1];
       continue;
     }
@@ -164,15 +166,25 @@ function leftCandidates(actors: Actor[], a: SentenceAnalysis, cueT: number, allo
 }
 
 function pickLeft(actors: Actor[], a: SentenceAnalysis, cueT: number, allowed: (t: EntityType) => boolean, preferPerson = true): Actor[] {
-  const cands = leftCandidates(actors, a, cueT, allowed);
+  // a possessive "its" is never the subject itself ("Its previous meeting took place in ...")
+  const cands = leftCandidates(actors, a, cueT, allowed).filter(({ x }) => !preferPerson || !x.possessive);
   if (!cands.length) return [];
   // "Slovakia's support for Ukraine": a possessive right before the cue is its subject.
   const last = cands[cands.length - 1];
-  if (a.tokens[cueT - 1] && /^['’]s$/.test(a.tokens[cueT - 1].text) && last.x.t1 === cueT - 1) return [last.x];
+  const owner = possessiveOwner(actors, a, cueT);
+  if (owner) return [owner];
   // The subject of the clause: the latest person before the cue, else the latest actor.
   const person = preferPerson ? [...cands].reverse().find(({ x }) => x.types[0] === 'Person') : undefined;
   const chosen = person ?? last;
   return coordinated(actors, chosen.i, -1, a, allowed);
+}
+
+// ### `possessiveOwner` finds "X's [state|official] <cue>": the owner of a possessive noun phrase.
+function possessiveOwner(actors: Actor[], a: SentenceAnalysis, cueT: number): Actor | undefined {
+  let t = cueT - 1;
+  while (t > 0 && cueT - t <= 3 && a.tokens[t].word && !/^['’]s$/.test(a.tokens[t].text) && !a.tokens[t].cap) t--;
+  if (t < 1 || !/^['’]s$/.test(a.tokens[t].text)) return undefined;
+  return actors.find((x) => x.t1 === t);
 }
 
 // ### `pickClause` takes the subject of the whole clause, its first actor (a person if any):
@@ -186,13 +198,20 @@ function pickClause(actors: Actor[], a: SentenceAnalysis, cueT: number, allowed:
   }
   const cands = leftCandidates(actors, a, cueT, allowed);
   if (!cands.length) return [];
+  const owner = possessiveOwner(actors, a, cueT);
+  if (owner && allowed(owner.types[0])) return [owner];
   const chosen = cands.find(({ x }) => x.types[0] === 'Person') ?? cands[0];
   return coordinated(actors, chosen.i, 1, a, allowed).filter((x) => x.t1 <= cueT);
 }
 
 // ### `everyLeft` takes every allowed actor of the clause before the cue.
 function everyLeft(actors: Actor[], a: SentenceAnalysis, cueT: number, allowed: (t: EntityType) => boolean): Actor[] {
-  return leftCandidates(actors, a, cueT, allowed).map(({ x }) => x);
+  // the subject with its list, and the people between it and the cue ("X met Y on the sidelines of E")
+  const first = pickClause(actors, a, cueT, allowed);
+  if (!first.length) return [];
+  const after = Math.max(...first.map((x) => x.t1));
+  const between = actors.filter((x) => x.t0 >= after && x.t1 <= cueT && allowed(x.types[0]) && x.types[0] === first[0].types[0]);
+  return [...first, ...between];
 }
 
 function pickRight(actors: Actor[], a: SentenceAnalysis, cueEndT: number, allowed: (t: EntityType) => boolean): Actor[] {

@@ -1,10 +1,13 @@
-// **gexf** writes the graph as GEXF 1.3, Gephi's native format, through graphology-gexf.
+// **gexf** writes the graph as GEXF 1.2, Gephi's native format, through graphology-gexf.
 //
 // The same design as the GraphML writer, so both files open alike: node ids `n0…` with the key,
 // IRI and type as attributes; colour by type, size by degree and a ForceAtlas2 position as `viz:`;
 // one directed edge per ordered pair of nodes holding every fact between them (network.ts), with
-// the predicates as label and the mention count as weight. GEXF 1.3 rather than 1.2 because
-// graphology-gexf writes 1.2's viz namespace wrongly (`http:///www…`), which networkx then ignores.
+// the predicates as label and the mention count as weight.
+//
+// NOTE: GEXF 1.2 rather than 1.3, because networkx before 3.x (Debian 12 has 2.8) reads only 1.1 and
+// 1.2; and graphology-gexf writes 1.2's viz namespace wrongly (`http:///www.gexf.net/1.1draft/viz`),
+// so it is replaced by the one networkx looks for — Gephi reads viz elements whatever their namespace.
 import { DirectedGraph } from 'graphology';
 import { write as gexfWrite } from 'graphology-gexf';
 import { layout, type Positions } from '../layout.js';
@@ -12,6 +15,9 @@ import type { KnowledgeGraph } from '../types.js';
 import { cleanText } from './chars.js';
 import { TYPE_COLORS } from './graphml.js';
 import { LIST_SEPARATOR, networkEdges, summarize } from './network.js';
+
+/** The viz namespace of GEXF 1.2, as Gephi writes it and networkx reads it. */
+export const VIZ_NAMESPACE = 'http://www.gexf.net/1.2draft/viz';
 
 /** Options of {@link writeGexf}. */
 export interface GexfOptions {
@@ -79,9 +85,10 @@ export function writeGexf(graph: KnowledgeGraph, options: GexfOptions = {}): str
     });
   }
   // graphology-gexf declares the columns in the order it first meets them: graph order, so stable.
-  return `${gexfWrite(out, {
-    version: '1.3',
+  const text = gexfWrite(out, {
+    version: '1.2',
     formatNode: (_key, a) => ({ label: a.label, attributes: a.attributes, viz: a.viz }),
     formatEdge: (_key, a) => ({ label: a.label, weight: a.weight, attributes: a.attributes }),
-  })}\n`;
+  });
+  return `${text.replace(/ xmlns:viz="[^"]*"/, ` xmlns:viz="${VIZ_NAMESPACE}"`)}\n`;
 }
