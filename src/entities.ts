@@ -502,6 +502,21 @@ export class Analyzer {
   private lowercaseNamed(tokens: Token[], segs: Seg[], i: number, mentions: Mention[], facts: NameFact[]): number {
     const seg = segs[i];
     const tok = tokens[seg.t0];
+    // "the government and people of Azerbaijan", "the authorities of Niger": the state itself (SCHEMA.md).
+    if (/^(?:government|people|authorities|leadership|nation)$/.test(tok.fold) && !seg.hit) {
+      let k = seg.t0;
+      while (/^(?:government|people|authorities|leadership|nation|and|friendly|brotherly)$/.test(tokens[k]?.fold ?? '')) k++;
+      if (tokens[k]?.fold === 'of') {
+        const at = segs.findIndex((x) => x.t0 === k + 1 || (tokens[k + 1]?.fold === 'the' && x.t0 === k + 2));
+        const h = at >= 0 ? segs[at].hit : undefined;
+        if (h?.kind === 'entity' && h.type === 'Country') {
+          const t1 = segs[at].t1;
+          const key = this.registry.add('Country', h.label, textOf(tokens, segs[at].t0, t1), this.countryExtra(h.label));
+          mentions.push({ kind: 'entity', start: tok.start, end: tokens[t1 - 1].end, t0: seg.t0, t1, type: 'Country', key });
+          return at + 1;
+        }
+      }
+    }
     // "<ordinal> [modifiers] session|summit|meeting [of [the] <Org>]", "<Org> summit",
     // "the [modifiers] meeting of the <Org>": events named by their body and number.
     const det = /^(?:the|a|an)$/.test(tok.fold);
@@ -851,6 +866,20 @@ export class Analyzer {
           this.typePerson(tokens, m);
         }
       }
+      if (m.type === 'Person' && !office && prev?.kind === 'title' && !prev.type && rule === 'office.title-name' && tokens[m.t1]?.fold === 'of') {
+        const k = tokens[m.t1 + 1]?.fold === 'the' ? m.t1 + 2 : m.t1 + 1;
+        const h = mentions.find((x) => x.t0 === k && x.kind === 'entity' && (x.type === 'Country' || x.type === 'Organization'));
+        const title = h ? (prev.titles ?? [prev.title!]).find((t) => !t.onlyFor?.length) : undefined;
+        if (h?.key && title) {
+          const label = `${title.title} of ${holderPhrase(this.g, h.key)}`;
+          const posKey = this.registry.add('Position', label, undefined, { attrs: { title: title.title } });
+          h.inner = true;
+          prev.type = 'Position';
+          prev.key = posKey;
+          office = prev;
+          facts.push({ subject: posKey, predicate: 'positionOf', object: h.key, start: prev.start, end: h.end, rule: 'office.title-holder' });
+        }
+      }
       if (m.type === 'Person' && office?.key) {
         m.position = office.key;
         this.registry.offices.set(m.key!, office.key);
@@ -1031,6 +1060,14 @@ export class Analyzer {
       if (m.type !== 'Organization') continue;
       const place = mentions.find((x) => x.inner && x.type === 'Location' && x.t0 > m.t0 && x.t1 <= m.t1 && tokens[x.t0 - 1]?.fold === 'in');
       if (place?.key) facts.push({ subject: m.key!, predicate: 'locatedIn', object: place.key, start: m.start, end: m.end, rule: 'place.in-place' });
+    }
+    // "Christina Markus Lassen of Denmark": a person of a state, when no office says it.
+    for (let i = 0; i + 1 < top.length; i++) {
+      const a = top[i];
+      const b = top[i + 1];
+      if (a.type !== 'Person' || b.type !== 'Country' || b.kind !== 'entity' || tokens[a.t1]?.fold !== 'of' || b.t0 !== a.t1 + 1 && !(b.t0 === a.t1 + 2 && tokens[a.t1 + 1].fold === 'the')) continue;
+      if (a.position) continue;
+      facts.push({ subject: a.key!, predicate: 'affiliatedWith', object: b.key!, start: a.start, end: b.end, rule: 'person.of-country' });
     }
     // "the Azerbaijani city of Shusha", "the Uzbek capital, Tashkent": the place lies in the demonym's country.
     for (const m of top) {

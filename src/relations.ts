@@ -54,7 +54,7 @@ const CLAUSE_BREAK = new Set(['accompanied', 'that', 'which', 'who', 'whom', 'wh
 // Between a cue and its object only determiners and modifiers may stand: a preposition
 // starts another phrase ("information about the measures taken by Azerbaijan").
 const OBJECT_STOP = new Set(['about', 'by', 'of', 'for', 'from', 'on', 'in', 'at', 'over', 'regarding', 'against', 'after', 'during', 'under', 'into', 'through', 'concerning', 'amid', 'since', 'until', 'as', 'than', 'like']);
-const COORD = new Set([',', 'and', 'the', 'a', 'an', 'as', 'well', 'also', 'both', 'with']);
+const COORD = new Set([',', 'and', 'the', 'a', 'an', 'as', 'well', 'also', 'both', 'with', '(', ')']);
 const OCCASION_CUE = /(?:sidelines|margins|framework|course|close|end|opening) of (?:the )?(?:[\w-]+ ){0,5}$|(?:\bat|\bduring|\bin) (?:the )?$/i;
 const PLACE_CUE = /(?:\bin|\bat) (?:the )?$/i;
 

@@ -58,23 +58,28 @@ const DATA_POSITION = /at line (\d+),? (?:column|between columns) (\d+)/;
 const UPDATE = /^(?:\s|#[^\n]*\n|(?:PREFIX\s+[\w.-]*:|BASE)\s*<[^>]*>)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b/i;
 const DECLARED = /\bPREFIX\s+([A-Za-z][\w.-]*)?:/gi;
 
-// ### `ntriples` writes the graph's triples as N-Triples, in ~64 KiB pieces (no string grows past
-// V8's limit). Oxigraph parses text in bulk far faster than it takes terms one by one across the
-// WebAssembly boundary (~60 ms against ~450 ms for the dev corpus's 9,000 triples), and the pieces
-// are made before loading starts: a generator pulled from inside the load is ~5× slower again.
-function ntriples(graph: KnowledgeGraph): string[] {
+// Characters of N-Triples handed to Oxigraph at once: well under V8's longest string (2^29).
+const BATCH = 1 << 27;
+
+// ### `ntriples` writes the graph's triples as N-Triples, in a few large strings. Measured (see
+// scripts/perf-query.mjs): Oxigraph parses one string far faster than it takes terms one by one
+// across the WebAssembly boundary (dev corpus: ~60 ms against ~450 ms), and faster than many small
+// pieces (300,000 triples: 3 s as one string, 8 s as 64 KiB pieces, 20 s+ pulled from a generator).
+function* ntriples(graph: KnowledgeGraph): Generator<string> {
   const writer = new Writer({ format: 'N-Triples' });
-  const chunks: string[] = [];
-  let chunk = '';
+  let lines: string[] = [];
+  let length = 0;
   for (const q of graphQuads(graph)) {
-    chunk += writer.quadToString(q.subject, q.predicate, q.object);
-    if (chunk.length >= 1 << 16) {
-      chunks.push(chunk);
-      chunk = '';
+    const line = writer.quadToString(q.subject, q.predicate, q.object);
+    lines.push(line);
+    length += line.length;
+    if (length >= BATCH) {
+      yield lines.join('');
+      lines = [];
+      length = 0;
     }
   }
-  if (chunk) chunks.push(chunk);
-  return chunks;
+  if (lines.length) yield lines.join('');
 }
 
 // ### `fromOx` writes an Oxigraph term as a SPARQL JSON results term.
@@ -123,7 +128,7 @@ export class SparqlEngine {
   static fromGraph(graph: KnowledgeGraph): SparqlEngine {
     const store = new Store();
     // Not `no_transaction`: measured, it loads 150,000 triples in 12 s where a transaction takes 1.8 s.
-    store.load(ntriples(graph), { format: MEDIA_TYPES['n-triples'] });
+    for (const text of ntriples(graph)) store.load(text, { format: MEDIA_TYPES['n-triples'] });
     return new SparqlEngine(store);
   }
 

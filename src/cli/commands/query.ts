@@ -115,8 +115,12 @@ function render(output: QueryOutput, answer: object, items: object[], table: { c
       return formatCsv(table.columns, table.rows);
     case 'tsv':
       return formatTsv(table.columns, table.rows);
-    case 'table':
-      return formatTable(table.columns, table.rows, { width });
+    case 'table': {
+      // A column empty on every row (no topics anywhere) only takes room from the others.
+      const keep = table.columns.map((_, i) => !table.rows.length || table.rows.some((r) => r[i]));
+      const pick = <T>(r: T[]): T[] => r.filter((_, i) => keep[i]);
+      return formatTable(pick(table.columns), table.rows.map(pick), { width });
+    }
   }
 }
 

@@ -52,7 +52,7 @@ export function builder(y: Argv): Argv<SparqlArgs> {
     .option('format', { alias: 'f', type: 'string', describe: `Result format: ${FORMATS.join(', ')} (default: table on a terminal, else tsv)` }))
     .example('$0 sparql --file examples/bayramov-met.rq', 'Everyone Jeyhun Bayramov met, with article, sentence and rule')
     .example("$0 sparql 'SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p' --format csv", 'Triples per property, as CSV')
-    .epilogue('--graph may be a graph.json, or a graph.ttl / graph.nt loaded as is. The vocabulary prefixes of graph.ttl (nkg:, rdfs:, prov:, dcterms:, owl:, skos:, xsd:, rdf:, wd:) are declared for you when the query does not declare them. json is the W3C SPARQL 1.1 JSON results format; csv and tsv follow SPARQL 1.1 CSV/TSV.\n\nExit codes: 0 done; 1 the graph or some input could not be read; 2 usage error or a query that does not parse.') as unknown as Argv<SparqlArgs>;
+    .epilogue('--graph may be a graph.json, or a graph.ttl / graph.nt loaded as is. The vocabulary prefixes of graph.ttl (nkg:, rdfs:, prov:, dcterms:, owl:, skos:, xsd:, rdf:, wd:) are declared for you when the query does not declare them. json is the W3C SPARQL 1.1 JSON results format; csv and tsv follow SPARQL 1.1 CSV/TSV.\n\nExit codes: 0 done; 1 the graph or some input could not be read; 2 usage error, or a query that does not parse or cannot run.') as unknown as Argv<SparqlArgs>;
 }
 
 // ### `readText` reads the query file or a graph.ttl, with the same errors as any input.
@@ -92,7 +92,7 @@ export async function handler(argv: ArgumentsCamelCase<SparqlArgs>, io: Io): Pro
   } catch (e) {
     if (!(e instanceof SparqlError)) throw e;
     for (const line of `newskg: ${e.message}`.split('\n')) io.err(line);
-    return e.code === 'syntax' ? 2 : 1;
+    return 2;
   }
   return failed ? 1 : 0;
 }
