@@ -937,7 +937,8 @@ export class Analyzer {
         const words = tokens.slice(m.t0, m.t1).filter((t) => t.word);
         const nameLike = words.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text) || ARABIC_ARTICLE.test(t.text) || this.g.sets.particles.has(t.fold) || /^\p{Lu}$/u.test(t.text)) && words.every((t) => !this.g.sets.notNames.has(t.fold));
         const placeKind = before === 'of' && PLACE_KINDS.has(tokens[m.t0 - 2]?.fold ?? '');
-        if (before && (/^(?:in|to|at|from|near|outside)$/.test(before) || placeKind) && words.length <= 3 && words.every((t) => /^\p{Lu}/u.test(t.text) && !this.g.sets.notNames.has(t.fold))) {
+        const possessed = /^['’]s$/.test(tokens[m.t1]?.text ?? '');
+        if (before && !possessed && (/^(?:in|to|at|from|near|outside)$/.test(before) || placeKind) && words.length <= 3 && words.every((t) => /^\p{Lu}/u.test(t.text) && !this.g.sets.notNames.has(t.fold))) {
           m.type = 'Location';
           m.key = this.registry.add('Location', textOf(tokens, m.t0, m.t1));
         } else if (nameLike && words.length >= 2 && words.length <= 6 && m.t0 > 0 && /^\p{Lu}/u.test(words[words.length - 1].text) && !this.g.sets.nameEnders.has(words[words.length - 1].fold) && !/-(?:led|based|backed)$/.test(words[words.length - 1].fold)) {

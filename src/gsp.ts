@@ -122,12 +122,18 @@ export class GraphStore {
 
   /**
    * `authenticate` learns the store's scheme from a HEAD request before anything large is sent,
-   * so no batch is uploaded twice; a store that answers HEAD without a challenge is left alone.
+   * so no batch is uploaded twice; a store that answers HEAD without a challenge, or not at all,
+   * is left to the first real request.
    */
   async authenticate(): Promise<void> {
     const c = this.options.credentials;
     if (!c || 'token' in c || this.challenge) return;
-    const res = await this.send('HEAD', undefined, {});
+    let res: Response;
+    try {
+      res = await this.send('HEAD', undefined, {});
+    } catch {
+      return; // the first real request retries, and reports what is wrong
+    }
     if (res.status === 401) this.challenge = parseChallenge(res.headers.get('www-authenticate'));
     await res.body?.cancel();
   }

@@ -114,8 +114,6 @@ export interface Path {
 interface NameIndex {
   /** Folded label, alias, key or IRI → node keys. */
   names: Map<string, Set<string>>;
-  /** Folded label → node keys: a label match beats an alias match when one entity is wanted. */
-  labels: Map<string, Set<string>>;
   /** Every name with what to suggest for it: the label, or the key where two entities share a label. */
   candidates: Candidate[];
 }
@@ -140,10 +138,8 @@ function nameIndex(graph: KnowledgeGraph): NameIndex {
   const cached = indexes.get(graph);
   if (cached) return cached;
   const names = new Map<string, Set<string>>();
-  const labels = new Map<string, Set<string>>();
   const perLabel = new Map<string, number>();
   graph.forEachNode((key, a) => {
-    add(labels, a.label ?? key, key);
     for (const n of [a.label ?? key, key, a.iri ?? entityIri(key), ...(a.aliases ?? [])]) add(names, n, key);
     perLabel.set(a.label, (perLabel.get(a.label) ?? 0) + 1);
   });
@@ -152,7 +148,7 @@ function nameIndex(graph: KnowledgeGraph): NameIndex {
     const value = (perLabel.get(a.label) ?? 0) > 1 ? key : a.label;
     for (const name of [a.label, ...(a.aliases ?? [])]) candidates.push({ name, value });
   });
-  const index = { names, labels, candidates };
+  const index = { names, candidates };
   if (!indexes.has(graph)) {
     const drop = (): void => void indexes.delete(graph);
     for (const event of NODE_EVENTS) graph.on(event, drop);

@@ -1,8 +1,8 @@
 // **validate** checks an RDF graph against the SHACL shapes of ontology/shapes.ttl with rdf-validate-shacl.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Quad, Term } from '@rdfjs/types';
 import { Store } from 'n3';
+import type { Quad } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
 import { parseRdf, readRdfFile } from './rdf-file.js';
 
@@ -47,8 +47,10 @@ let defaultShapes: Quad[] | undefined;
 let shippedValidator: SHACLValidator | undefined;
 // ### `loadShapes` parses ontology/shapes.ttl once.
 export function loadShapes(): Quad[] {
-  return (defaultShapes ??= parseRdf(readFileSync(SHAPES_PATH, 'utf8'), 'Turtle', SHAPES_PATH) as unknown as Quad[]);
+  return (defaultShapes ??= parseRdf(readFileSync(SHAPES_PATH, 'utf8'), 'Turtle', SHAPES_PATH));
 }
+
+interface Term { termType: string; value: string }
 
 // ### `term` writes a term for people: IRIs in full, literals with their value.
 const term = (t: Term | null | undefined): string | undefined =>
@@ -85,6 +87,5 @@ export async function validateQuads(quads: Quad[], options: ValidateOptions = {}
 // ### `validateFile` reads a Turtle, N-Triples, N-Quads or TriG file and validates it.
 // A file that cannot be read or parsed is an `InputError`.
 export async function validateFile(path: string, options: ValidateOptions = {}): Promise<ValidationResult> {
-  const quads = (await readRdfFile(path)) as unknown as Quad[];
-  return validateQuads(quads, options);
+  return validateQuads(await readRdfFile(path), options);
 }

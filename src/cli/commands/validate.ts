@@ -1,6 +1,5 @@
 // **validate** command: `newskg validate FILE [--shapes FILE]` checks a graph against the SHACL shapes.
 import type { Argv, ArgumentsCamelCase } from 'yargs';
-import type { Quad } from '@rdfjs/types';
 import { UsageError } from '../../errors.js';
 import { readRdfFile } from '../../rdf-file.js';
 import { validateFile, type Violation } from '../../validate.js';
@@ -36,7 +35,7 @@ export function formatViolation(v: Violation): string {
 export async function handler(argv: ArgumentsCamelCase<ValidateArgs>, io: Io): Promise<number> {
   // yargs reports a missing positional but still runs the handler (the CLI's `.fail` only records it).
   if (!argv.file) throw new UsageError('Not enough non-option arguments: name the RDF file to check');
-  const shapes = argv.shapes ? ((await readRdfFile(argv.shapes)) as unknown as Quad[]) : undefined;
+  const shapes = argv.shapes ? await readRdfFile(argv.shapes) : undefined;
   const r = await validateFile(argv.file, { shapes, maxErrors: argv.maxErrors });
   for (const v of r.violations) io.out(formatViolation(v));
   if (!argv.quiet || !r.conforms) {
