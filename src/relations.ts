@@ -340,8 +340,8 @@ function applyRule(rule: Rule, a: SentenceAnalysis, actors: Actor[], cueT: numbe
   };
   const pairs = rule.mode === 'pairs';
   const either = (t: EntityType): boolean => inDomain(t) || inRange(t);
-  let subj = rule.subject === 'left' && rule.mode === 'each' ? everyLeft(actors, a, cueT, inDomain) : rule.subject === 'clause' ? pickClause(actors, a, cueT, inDomain) : rule.subject === 'left' ? pickLeft(actors, a, cueT, pairs ? either : inDomain) : rule.subject === 'right' ? pickRight(actors, a, cueEndT, inDomain) : [];
   const inside = (allowed: (t: EntityType) => boolean): Actor[] => actors.filter((x) => x.t0 >= cueT && x.t1 <= cueEndT && allowed(x.types[0])).slice(0, 1);
+  const subj = rule.subject === 'left' && rule.mode === 'each' ? everyLeft(actors, a, cueT, inDomain) : rule.subject === 'clause' ? pickClause(actors, a, cueT, inDomain) : rule.subject === 'left' ? pickLeft(actors, a, cueT, pairs ? either : inDomain) : rule.subject === 'right' ? pickRight(actors, a, cueEndT, inDomain) : rule.subject === 'inside' ? inside(inDomain) : [];
   const obj = rule.object === 'right' ? pickRight(actors, a, cueEndT, pairs ? either : inRange) : rule.object === 'left' ? pickLeft(actors, a, cueT, inRange, false) : rule.object === 'inside' ? inside(inRange) : rule.object === 'clause' ? pickClause(actors, a, cueT, inRange) : [];
   // Negation and plans: look between the subject (or the clause start) and the cue.
   // A relative clause between them (", who arrived to attend ...,") says nothing about this cue.
