@@ -977,6 +977,12 @@ export class Analyzer {
     for (let i = 0; i < tokens.length; i++) {
       if (covered(i)) continue;
       const f = tokens[i].fold;
+      // "his guest", "the visitors": the other side of the meeting just described.
+      if (/^(?:his|her|their|the)$/.test(f) && /^(?:guests?|visitors?|hosts?|interlocutors?)$/.test(tokens[i + 1]?.fold ?? '')) {
+        mentions.push({ kind: 'guestref', start: tokens[i].start, end: tokens[i + 1].end, t0: i, t1: i + 2 });
+        i++;
+        continue;
+      }
       if (PRONOUNS.has(f)) {
         mentions.push({ kind: 'pronoun', start: tokens[i].start, end: tokens[i].end, t0: i, t1: i + 1 });
         continue;
@@ -991,13 +997,6 @@ export class Analyzer {
         }
       }
       if (found) continue;
-      // "his guest", "the visitors": the other side of the meeting just described.
-      const guest = /^(?:his|her|their|the)$/.test(f) && /^(?:guests?|visitors?|hosts?|interlocutors?)$/.test(tokens[i + 1]?.fold ?? '');
-      if (guest) {
-        mentions.push({ kind: 'guestref', start: tokens[i].start, end: tokens[i + 1].end, t0: i, t1: i + 2 });
-        i++;
-        continue;
-      }
       // "the organization", "the bloc": the body named last.
       if (f === 'the' && BODY_REFS.has(tokens[i + 1]?.fold ?? '') && !tokens[i + 2]?.cap) {
         mentions.push({ kind: 'pronoun', start: tokens[i].start, end: tokens[i + 1].end, t0: i, t1: i + 2, refBody: true });
@@ -1149,6 +1148,8 @@ function docTail(tokens: Token[], t: number): number {
     if (/^(?:with|during|at|which|that|signed|was|were|by|after|before|as|who|when|while|under|to)$/.test(x.fold)) return true;
     if (x.fold === 'and' && /^(?:a|an|the)$/.test(tokens[i + 1]?.fold ?? '')) return true;
     if (x.fold === 'on' && DATE_WORD.test(tokens[i + 1]?.fold ?? '')) return true;
+    // "... on energy cooperation in Tbilisi": a place after the topic is where it was signed
+    if (x.fold === 'in' && i > t && (tokens[i + 1]?.cap || (tokens[i + 1]?.fold === 'the' && tokens[i + 2]?.cap && !/^fields?$/.test(tokens[i + 2]?.fold ?? '')))) return true;
     return false;
   };
   for (let guard = 0; guard < 4 && k < tokens.length; guard++) {
