@@ -125,6 +125,13 @@ export class Registry {
     if (parts.length > 1) {
       const last = fold(parts[parts.length - 1]);
       if (!this.personNames.has(last)) this.personNames.set(last, key);
+      // "Luiz Inácio Lula da Silva" is "Lula": the word before a particle names the person too
+      const words = name.split(/\s+/);
+      const particle = words.findIndex((w, i) => i > 0 && /^(?:da|de|do|dos|das|di|del|van|von)$/.test(w));
+      if (particle > 1) {
+        const before = fold(words[particle - 1]);
+        if (!this.personNames.has(before)) this.personNames.set(before, key);
+      }
       if (/\s(?:bin|bint|ibn)\s/i.test(name)) {
         const first = fold(parts[0]);
         if (!this.personNames.has(first)) this.personNames.set(first, key);
@@ -526,6 +533,12 @@ export class Analyzer {
       if (det && (first >= segs.length || segs[first].hit)) return i;
       if (det && (first < segs.length && ORDINAL.test(tokens[segs[first].t0].text))) k = first + 1;
       else if (det) k = first;
+      if (seg.hit?.type === 'Organization') {
+        // "G20 foreign ministers' meeting": lowercase words between the body and the head
+        let m = k;
+        while (m < segs.length && m < k + 3 && !segs[m].hit && (tokens[segs[m].t0].word || tokens[segs[m].t0].text === "'") && !tokens[segs[m].t0].cap && !this.g.sets.eventHeads.has(tokens[segs[m].t0].fold) && !CONNECTORS.has(tokens[segs[m].t0].fold)) m++;
+        if (m < segs.length && !segs[m].hit && this.g.sets.eventHeads.has(tokens[segs[m].t0].fold)) k = m;
+      }
       if (seg.hit?.type !== 'Organization') {
         while (k < segs.length && k < first + 4 && !segs[k].hit && tokens[segs[k].t0].word && !this.g.sets.eventHeads.has(tokens[segs[k].t0].fold) && !CONNECTORS.has(tokens[segs[k].t0].fold)) k++;
         // "28th Arab League summit": an ordinal before an organisation's summit
@@ -548,7 +561,8 @@ export class Analyzer {
           }
         }
         // A bare "the meeting" or "ninth trilateral meeting" names no event of its own.
-        if (!owner && (det || !seg.hit)) return i;
+        const bodyInside = segs.slice(first, k).some((x) => x.hit?.type === 'Organization');
+        if (!owner && !bodyInside && (det || !seg.hit)) return i;
         const t0 = segs[first].t0;
         const t1 = segs[j - 1].t1;
         const inner: Mention[] = [];
