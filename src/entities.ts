@@ -128,6 +128,11 @@ export class Registry {
       // "Luiz Inácio Lula da Silva" is "Lula": the word before a particle names the person too
       const words = name.split(/\s+/);
       const particle = words.findIndex((w, i) => i > 0 && /^(?:da|de|do|dos|das|di|del|van|von)$/.test(w));
+      // "Moussa Faki Mahamat" is also "Faki": in three-word names the middle word often serves as the surname
+      if (words.length === 3 && /^\p{Lu}\p{Ll}{2,}$/u.test(words[1])) {
+        const middle = fold(words[1]);
+        if (!this.personNames.has(middle)) this.personNames.set(middle, key);
+      }
       if (particle > 1) {
         const before = fold(words[particle - 1]);
         if (!this.personNames.has(before)) this.personNames.set(before, key);

@@ -12,6 +12,27 @@ import type { Article, Extraction, Fact, Sentence } from './types.js';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const GENERIC_DOC_WORDS = new Set(['trilateral', 'bilateral', 'tripartite', 'joint', 'final', 'of', 'understanding']);
 
+// Sentences in news are short; a "sentence" of many kilobytes is a page without punctuation.
+// Cutting it into pieces at spaces keeps every per-sentence pass linear in the article.
+const MAX_SENTENCE = 1500;
+
+// ### `boundSentences` splits over-long sentences into pieces of at most MAX_SENTENCE characters.
+export function boundSentences(sentences: Sentence[]): Sentence[] {
+  if (sentences.every((s) => s.text.length <= MAX_SENTENCE)) return sentences;
+  const out: Sentence[] = [];
+  for (const s of sentences) {
+    let from = 0;
+    while (s.text.length - from > MAX_SENTENCE) {
+      let cut = s.text.lastIndexOf(' ', from + MAX_SENTENCE);
+      if (cut <= from) cut = from + MAX_SENTENCE;
+      out.push({ ...s, start: s.start + from, end: s.start + cut, text: s.text.slice(from, cut) });
+      from = cut;
+    }
+    out.push({ ...s, start: s.start + from, end: s.end, text: s.text.slice(from) });
+  }
+  return out.map((s, index) => ({ ...s, index }));
+}
+
 // ### `mergeShortNames` folds a person first named by surname alone ("Slovak Foreign Minister Káčer"
 // in a headline) into the full name written later ("Rastislav Káčer"): one person, one node.
 function mergeShortNames(reg: Registry, facts: Fact[]): void {
@@ -87,7 +108,7 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
     else datelinePlace = reg.add('Location', meta.place);
   }
   const ctx: Context = { articleId: article.id, dateline: meta.date, datelinePlace, people: [], participants: [], bodies: [], paragraph: 0 };
-  const sentences = splitSentences(article);
+  const sentences = boundSentences(splitSentences(article));
   const facts: Fact[] = [];
   const misses: Miss[] = [];
   for (const s of sentences) {

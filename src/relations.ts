@@ -72,7 +72,8 @@ function actorsOf(a: SentenceAnalysis, reg: Registry, ctx: Context): Actor[] {
     } else if (m.kind === 'pronoun') {
       const f = a.tokens[m.t0].fold;
       // Possessives ("his deepest condolences") are not actors; "he", "she" and object "her" are.
-      if (f === 'his') continue;
+      // "her counterparts" is a possessive, "thanked her" an object
+      if (f === 'his' || (f === 'her' && a.tokens[m.t1]?.word && !/^(?:and|for|on|in|at|to|with|about|as|that)$/.test(a.tokens[m.t1].fold))) continue;
       // "he" is the person the text is about: the subject of the latest fact, else the latest person.
       const last = ctx.topic ?? people[people.length - 1];
       if (last) keys = [last];
@@ -237,12 +238,23 @@ function tokenAt(tokens: Token[], offset: number): number {
   return i;
 }
 
+// chrono is the slowest step of all: parse each sentence once.
+const dateCache = new WeakMap<object, ReturnType<typeof findDates>>();
+function datesOf(s: SentenceAnalysis['sentence'], ctx: Context): ReturnType<typeof findDates> {
+  let d = dateCache.get(s);
+  if (!d) {
+    d = findDates(s.text, s.start, ctx.dateline);
+    dateCache.set(s, d);
+  }
+  return d;
+}
+
 // ### `qualifiersFor` reads the date, place and occasion a sentence states for a fact.
 function qualifiersFor(a: SentenceAnalysis, ctx: Context, exclude: Set<string>, text: string, cueStart: number, cueEnd: number): Qualifiers {
   const q: Qualifiers = {};
   const s = a.sentence;
   // The date nearest the cue; else the date the paragraph is about; else the dateline.
-  const dates = findDates(s.text, s.start, ctx.dateline);
+  const dates = datesOf(s, ctx);
   const near = (x: { start: number; end: number }): number => (x.start >= cueEnd ? x.start - cueEnd : x.end <= cueStart ? cueStart - x.end + 1 : 0);
   if (dates.length) q.date = [...dates].sort((x, y) => near(x) - near(y))[0].iso;
   else if (ctx.lastDate && (ctx.lastDateParagraph === s.paragraph || !ctx.dateline)) q.date = ctx.lastDate;
@@ -300,7 +312,7 @@ export function applyRules(a: SentenceAnalysis, rules: RuleSet, reg: Registry, c
     }
   }
   // Remember what this sentence stated, for the facts of later sentences.
-  const stated = findDates(s.text, s.start, ctx.dateline);
+  const stated = datesOf(s, ctx);
   if (stated.length) {
     ctx.lastDate = stated[0].iso;
     ctx.lastDateParagraph = s.paragraph;

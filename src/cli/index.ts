@@ -8,6 +8,7 @@ import * as sparqlCommand from './commands/sparql.js';
 import * as evalCommand from './commands/eval.js';
 import * as explainCommand from './commands/explain.js';
 import * as loadCommand from './commands/load.js';
+import * as mergeCommand from './commands/merge.js';
 import * as validateCommand from './commands/validate.js';
 import { processIo, type Io } from './io.js';
 
@@ -22,7 +23,7 @@ interface CommandModule {
 }
 
 // Order here is the order of `--help`.
-const COMMANDS: CommandModule[] = [buildCommand, evalCommand, explainCommand, queryCommand, sparqlCommand, loadCommand, validateCommand];
+const COMMANDS: CommandModule[] = [buildCommand, mergeCommand, evalCommand, explainCommand, queryCommand, sparqlCommand, loadCommand, validateCommand];
 
 // ### `run` runs the CLI on `args` and resolves to the exit code; it never calls process.exit.
 export async function run(args: string[], io: Io = processIo): Promise<number> {
@@ -41,8 +42,9 @@ export async function run(args: string[], io: Io = processIo): Promise<number> {
     .epilogue('Exit codes: 0 done; 1 some input failed (the rest was built); 2 usage error.')
     .exitProcess(false)
     .fail((msg, err) => {
-      if (err && !(err instanceof UsageError)) throw err;
-      usageError = msg || err?.message;
+      // Throwing stops yargs before it runs the command: a mistyped option must never act.
+      if (err && !(err instanceof UsageError) && !(err as { name?: string }).name?.startsWith('YError')) throw err;
+      throw err instanceof UsageError ? err : new UsageError(msg || err?.message || 'invalid arguments');
     });
   for (const c of COMMANDS) {
     y.command(c.command, c.describe, c.builder, async (argv) => {
