@@ -9,7 +9,7 @@ export class NewskgError extends Error {
 }
 
 /** Why an input file was refused. */
-export type InputErrorCode = 'missing' | 'unreadable' | 'empty' | 'binary' | 'encoding' | 'not-a-text-file' | 'not-a-graph' | 'syntax';
+export type InputErrorCode = 'missing' | 'unreadable' | 'empty' | 'binary' | 'encoding' | 'too-large' | 'not-a-text-file' | 'not-a-graph' | 'syntax';
 
 /**
  * `InputError` reports one bad input (a missing path, an empty or binary file, bytes that are not

@@ -64,9 +64,16 @@ export function addFact(graph: KnowledgeGraph, f: Fact): void {
   }
   graph.updateEdgeAttributes(key, (old) => {
     const a = { ...old };
-    if (!a.provenance.some((p) => p.source === f.provenance.source && p.start === f.provenance.start && p.end === f.provenance.end && p.rule === f.provenance.rule)) {
-      a.provenance = [...a.provenance, f.provenance].sort(provOrder);
+    // Kept sorted by binary insertion, in place: one fact stated thousands of times stays cheap.
+    // Equal under provOrder means the same source, offsets and rule: the same mention.
+    const list = a.provenance;
+    let lo = 0, hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (provOrder(list[mid], f.provenance) < 0) lo = mid + 1;
+      else hi = mid;
     }
+    if (lo === list.length || provOrder(list[lo], f.provenance) !== 0) list.splice(lo, 0, f.provenance);
     // The first mention in reading order states the qualifiers; later ones only fill gaps.
     const q = f.qualifiers;
     if (q.date && !a.date) a.date = q.date;
@@ -93,3 +100,54 @@ export function buildGraph(extractions: Iterable<Extraction>): KnowledgeGraph {
   for (const x of extractions) addExtraction(graph, x);
   return sortedGraph(graph);
 }
+
+// ### `mergeGraphs` unions built graphs (shards of one corpus, or builds of different corpora) into
+// a new, sorted graph: one node per key with aliases and sources merged, one edge per key with every
+// provenance item. Where two graphs state different qualifiers for one edge, the one whose first
+// mention comes first (by article id and offset) wins, as the first mention in reading order does
+// in `addFact`; the other only fills gaps.
+export function mergeGraphs(graphs: Iterable<KnowledgeGraph>): KnowledgeGraph {
+  const out = createGraph();
+  for (const g of graphs) {
+    g.forEachNode((key, a) => {
+      if (!out.hasNode(key)) {
+        out.addNode(key, { ...a, aliases: [...(a.aliases ?? [])], sources: [...(a.sources ?? [])] });
+        return;
+      }
+      out.updateNodeAttributes(key, (old) => {
+        // Extra attributes: the graph with the later article wins, as the later article does in addExtraction.
+        const later = lastOf(a.sources) > lastOf(old.sources);
+        return {
+          ...(later ? old : a),
+          ...(later ? a : old),
+          aliases: [...new Set([...(old.aliases ?? []), ...(a.aliases ?? [])])].sort(byText),
+          sources: [...new Set([...(old.sources ?? []), ...(a.sources ?? [])])].sort(byText),
+        } as NodeAttributes;
+      });
+    });
+    g.forEachEdge((key, a, s, t) => {
+      if (!out.hasEdge(key)) {
+        out.addDirectedEdgeWithKey(key, s, t, { ...a, provenance: [...a.provenance] });
+        return;
+      }
+      out.updateEdgeAttributes(key, (old) => {
+        const newFirst = a.provenance.length > 0 && (old.provenance.length === 0 || provOrder(a.provenance[0], old.provenance[0]) < 0);
+        const [first, second] = newFirst ? [a, old] : [old, a];
+        const seen = new Set(first.provenance.map(provKey));
+        const provenance = [...first.provenance, ...second.provenance.filter((p) => !seen.has(provKey(p)))].sort(provOrder);
+        const merged: EdgeAttributes = { ...second, ...first, provenance };
+        for (const q of ['date', 'place', 'occasion'] as const) {
+          const v = first[q] ?? second[q];
+          if (v !== undefined) merged[q] = v;
+        }
+        const topics = [...new Set([...(old.topics ?? []), ...(a.topics ?? [])])].sort(byText);
+        if (topics.length) merged.topics = topics;
+        return merged;
+      });
+    });
+  }
+  return sortedGraph(out);
+}
+
+const lastOf = (xs: string[] | undefined): string => (xs?.length ? xs[xs.length - 1] : '');
+const provKey = (p: Provenance): string => `${p.source}\u0000${p.start}\u0000${p.end}\u0000${p.rule}`;

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFormats } from '../../src/cli/commands/build.js';
+import { check, parseFormats } from '../../src/cli/commands/build.js';
 import { run } from '../../src/cli/index.js';
 import { UsageError } from '../../src/errors.js';
 
@@ -23,9 +23,9 @@ describe('newskg build', () => {
     const c = capture();
     const code = await run(['build', 'data/', '--out', out], c.io);
     expect(code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['graph.graphml', 'graph.json', 'graph.ttl']);
+    expect(readdirSync(out).sort()).toEqual(['graph.graphml', 'graph.json', 'graph.ttl', 'report.json']);
     expect(c.out).toHaveLength(1);
-    expect(c.out[0]).toMatch(/^built 1 article: \d+ entities, \d+ facts; wrote .*graph\.json, .*graph\.ttl, .*graph\.graphml$/);
+    expect(c.out[0]).toMatch(/^built 1 article: \d+ entities, \d+ facts; wrote .*graph\.json, .*graph\.ttl, .*graph\.graphml, .*report\.json$/);
     const json = JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8'));
     expect(json.nodes.find((n: { key: string }) => n.key === 'Person:Jeyhun Bayramov').attributes.type).toBe('Person');
   });
@@ -33,7 +33,7 @@ describe('newskg build', () => {
   it('writes only the formats asked for, N-Triples included', async () => {
     const out = tmp();
     expect(await run(['build', SEED, '--out', out, '--format', 'ttl,nt'], capture().io)).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['graph.nt', 'graph.ttl']);
+    expect(readdirSync(out).sort()).toEqual(['graph.nt', 'graph.ttl', 'report.json']);
   });
 
   it('reports a missing path, an empty, a binary and a non-UTF-8 file, and still builds the rest', async () => {
@@ -65,6 +65,30 @@ describe('newskg build', () => {
     expect(json.edges.some((e: { attributes: { predicate: string } }) => e.attributes.predicate === 'metWith')).toBe(true);
   });
 
+  it('writes GEXF on request', async () => {
+    const out = tmp();
+    expect(await run(['build', SEED, '--out', out, '--format', 'gexf'], capture().io)).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['graph.gexf', 'report.json']);
+    expect(readFileSync(join(out, 'graph.gexf'), 'utf8')).toMatch(/^<\?xml[^>]*\?>\n<gexf version="1\.2"/);
+  });
+
+  it('writes the actor view as actors.json, actors.graphml and actors.gexf', async () => {
+    const out = tmp();
+    const c = capture();
+    expect(await run(['build', SEED, '--out', out, '--view', 'actors'], c.io)).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['actors.gexf', 'actors.graphml', 'actors.json', 'report.json']);
+    const json = JSON.parse(readFileSync(join(out, 'actors.json'), 'utf8'));
+    expect(new Set(json.nodes.map((n: { attributes: { type: string } }) => n.attributes.type))).toEqual(new Set(['Person', 'Country', 'Organization']));
+    const bayramov = json.nodes.find((n: { key: string }) => n.key === 'Person:Jeyhun Bayramov');
+    expect(bayramov.attributes.positions).toBe('Minister of Foreign Affairs of Azerbaijan');
+  });
+
+  it('refuses RDF in the actor view with a usage error', async () => {
+    const c = capture();
+    expect(await run(['build', SEED, '--out', tmp(), '--view', 'actors', '--format', 'ttl'], c.io)).toBe(2);
+    expect(c.err[0]).toMatch(/--view actors writes json, graphml, gexf, not ttl/);
+  });
+
   it('leaves no temporary files behind', async () => {
     const out = tmp();
     await run(['build', SEED, '--out', out], capture().io);
@@ -92,6 +116,21 @@ describe('newskg build', () => {
     expect(help).toContain('--out');
     expect(help).toContain('--format');
     expect(help).toContain('Exit codes');
+  });
+});
+
+describe('check', () => {
+  it.each<[{ format?: string; view: 'full' | 'actors' }, string[]]>([
+    [{ view: 'full' }, ['json', 'ttl', 'graphml']],
+    [{ view: 'actors' }, ['json', 'graphml', 'gexf']],
+    [{ view: 'full', format: 'nt,gexf' }, ['nt', 'gexf']],
+    [{ view: 'actors', format: 'graphml' }, ['graphml']],
+  ])('%j -> %j', (argv, formats) => {
+    expect(check(argv)).toEqual(formats);
+  });
+
+  it.each([['ttl'], ['json,nt']])('refuses --view actors --format %s', (format) => {
+    expect(() => check({ view: 'actors', format })).toThrow(UsageError);
   });
 });
 

@@ -2,6 +2,7 @@
 // to any exporter shows up as a reviewable diff. Run with UPDATE_GOLDEN=1 to rewrite them.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { writeGexf } from '../../src/export/gexf.js';
 import { writeGraphml } from '../../src/export/graphml.js';
 import { writeJson } from '../../src/export/json.js';
 import { writeNTriples, writeTurtle } from '../../src/export/turtle.js';
@@ -16,6 +17,7 @@ describe('golden files', () => {
     ['graph.ttl', () => writeTurtle(graph)],
     ['graph.nt', () => writeNTriples(graph)],
     ['graph.graphml', () => writeGraphml(graph)],
+    ['graph.gexf', () => writeGexf(graph)],
     ['graph.json', () => writeJson(graph)],
   ])('%s', async (name, write) => {
     const file = new URL(name, dir);

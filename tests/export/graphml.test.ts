@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../src/export/chars.js';
 import { writeGraphml, writeGraphmlStream, xml } from '../../src/export/graphml.js';
 import { createGraph } from '../../src/graph.js';
+import { layout } from '../../src/layout.js';
 import { buildFixture, E, EXTRACTIONS, NASTY } from './fixture.js';
 
 // ### `parse` reads GraphML with a real XML parser that fails on any error, not just fatal ones.
@@ -29,9 +30,12 @@ describe('writeGraphml', () => {
   const nodes = all('node'), edges = all('edge');
   const nodeByKey = (key: string) => nodes.find((n) => values(n).key === cleanText(key))!;
 
-  it('has one node per graph node and one edge per fact, all directed', () => {
+  it('has one node per graph node and one edge per ordered pair of nodes with facts, all directed', () => {
     expect(nodes).toHaveLength(graph.order);
-    expect(edges).toHaveLength(graph.size);
+    const pairs = new Set<string>();
+    graph.forEachEdge((_, __, s, t) => pairs.add(JSON.stringify([s, t])));
+    expect(edges).toHaveLength(pairs.size);
+    expect(edges.length).toBeLessThan(graph.size);
     expect(all('graph')[0].getAttribute('edgedefault')).toBe('directed');
     expect(edges.every((e) => !e.hasAttribute('directed'))).toBe(true);
   });
@@ -71,41 +75,49 @@ describe('writeGraphml', () => {
     expect(text).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
   });
 
-  it('writes node attributes, Gephi style and extra attributes', () => {
+  it('writes node attributes, Gephi style (colour, size, ForceAtlas2 position) and extra attributes', () => {
     const v = values(nodeByKey(E.bayramov.key));
     expect(v).toMatchObject({ type: 'Person', iri: graph.getNodeAttribute(E.bayramov.key, 'iri'), wikidata: 'Q4231231', degree: '3' });
     expect(v).toMatchObject({ r: '31', g: '119', b: '180', size: String(Math.round((10 + 5 * Math.sqrt(3)) * 100) / 100) });
+    const { x, y } = layout(graph).get(E.bayramov.key)!;
+    expect([v.x, v.y]).toEqual([String(x), String(y)]);
+    expect(new Set(nodes.map((n) => `${values(n).x},${values(n).y}`)).size).toBe(nodes.length);
     expect(values(nodeByKey(E.post.key))).toMatchObject({ title: 'Minister of Foreign Affairs', of: 'Azerbaijan' });
   });
 
-  it('writes edge attributes, with the provenance as JSON that survives exactly', () => {
-    const metWith = edges.find((e) => values(e).predicate === 'metWith')!;
-    const v = values(metWith);
-    const attrs = graph.getEdgeAttributes(`${E.bayramov.key}|metWith|${E.lavrov.key}`);
-    expect(v).toMatchObject({ label: 'metWith', weight: '2', symmetric: 'true', date: '2023-09-21', place: E.mecca.key, occasion: E.summit.key });
-    expect(v.topics).toBe('bilateral cooperation | situation "in" the region');
-    expect(v.rules).toBe('meet.v1');
-    expect(v.sources).toBe('article one | статья-2');
-    expect(JSON.parse(v.provenance)).toEqual(attrs.provenance);
+  it('writes a one-fact edge with its predicate, weight, qualifiers and provenance', () => {
     const supported = edges.find((e) => values(e).predicate === 'supported')!;
-    expect(JSON.parse(values(supported).provenance)[0].evidence).toBe('backed the \u0001 statement');
+    const v = values(supported);
+    const key = `${E.org.key}|supported|${E.doc.key}`;
+    expect(v).toMatchObject({ label: 'supported', weight: '1', facts: '1', symmetric: 'false', date: '2024', rules: 'support', sources: 'статья-2' });
+    const [fact] = JSON.parse(v.statements);
+    expect(fact).toEqual({ key, predicate: 'supported', symmetric: false, date: '2024', provenance: graph.getEdgeAttribute(key, 'provenance') });
+    expect(fact.provenance[0].evidence).toBe('backed the \u0001 statement');
   });
 
-  it('keeps parallel edges (two predicates between one pair)', () => {
+  it('folds the facts between one pair into one edge, so Gephi cannot merge them away', () => {
     const [bay, lav] = [nodeByKey(E.bayramov.key).getAttribute('id'), nodeByKey(E.lavrov.key).getAttribute('id')];
     const between = edges.filter((e) => e.getAttribute('source') === bay && e.getAttribute('target') === lav);
-    expect(between.map((e) => values(e).predicate).sort()).toEqual(['counterpartOf', 'metWith']);
-    expect(between.every((e) => !e.hasAttribute('label'))).toBe(true);
+    expect(between).toHaveLength(1);
+    const v = values(between[0]);
+    expect(v).toMatchObject({ label: 'counterpartOf | metWith', predicate: 'counterpartOf | metWith', weight: '3', facts: '2', symmetric: 'true' });
+    expect(v).toMatchObject({ date: '2023-09-21', place: E.mecca.key, occasion: E.summit.key, rules: 'counterpart | meet.v1', sources: 'article one | статья-2' });
+    expect(v.topics).toBe('bilateral cooperation | situation "in" the region');
+    const facts = JSON.parse(v.statements);
+    expect(facts.map((f: { key: string }) => f.key)).toEqual([`${E.bayramov.key}|counterpartOf|${E.lavrov.key}`, `${E.bayramov.key}|metWith|${E.lavrov.key}`]);
+    expect(facts[1].provenance).toEqual(graph.getEdgeAttribute(`${E.bayramov.key}|metWith|${E.lavrov.key}`, 'provenance'));
+    expect(between[0].hasAttribute('label')).toBe(false);
   });
 
-  it('gives Gephi an edge type per predicate only when asked', () => {
-    const typed = parse(writeGraphml(graph, { gephiEdgeTypes: true }));
-    expect(typed.all('edge').map((e) => e.getAttribute('label'))).toEqual(typed.all('edge').map((e) => typed.values(e).predicate));
+  it('loses no fact: every edge of the graph is in exactly one statements list', () => {
+    const keys = edges.flatMap((e) => JSON.parse(values(e).statements).map((f: { key: string }) => f.key)).sort();
+    expect(keys).toEqual(graph.edges().sort());
   });
 
   it('can leave out the Gephi style', () => {
     const plain = parse(writeGraphml(graph, { style: false }));
     expect([...plain.keys.keys()]).not.toContain('size');
+    expect([...plain.keys.keys()]).not.toContain('x');
     expect(plain.values(plain.all('node')[0])).not.toHaveProperty('r');
   });
 

@@ -67,6 +67,19 @@ describe('ontology/newskg.ttl', () => {
     expect(sub('Reference', iri('prov', 'Entity'))).toBe(true);
   });
 
+  it('aligns the properties with schema.org, the ORG ontology, Dublin Core and PROV', () => {
+    const subProp = (p: string, sup: Term) => store.has(DataFactory.quad(nkg(p), iri('rdfs', 'subPropertyOf'), sup as never));
+    const org = (l: string) => namedNode(`http://www.w3.org/ns/org#${l}`);
+    expect(subProp('holdsPosition', org('holds')) && subProp('positionOf', org('postIn'))).toBe(true);
+    expect(subProp('memberOf', org('memberOf')) && subProp('memberOf', iri('schema', 'memberOf'))).toBe(true);
+    expect(subProp('affiliatedWith', iri('schema', 'affiliation'))).toBe(true);
+    expect(subProp('locatedIn', iri('schema', 'location')) && subProp('place', iri('schema', 'location'))).toBe(true);
+    expect(subProp('date', iri('dcterms', 'date')) && subProp('topic', iri('dcterms', 'subject'))).toBe(true);
+    expect(subProp('source', iri('prov', 'wasQuotedFrom')) && subProp('evidence', iri('prov', 'value'))).toBe(true);
+    expect(store.has(DataFactory.quad(nkg('attended'), iri('owl', 'inverseOf'), iri('schema', 'attendee')))).toBe(true);
+    expect(store.has(DataFactory.quad(nkg('Rule'), iri('rdfs', 'subClassOf'), iri('prov', 'Plan')))).toBe(true);
+  });
+
   it.each(VOCABULARY.map((t) => [t]))('declares the exporter term nkg:%s', (t) => {
     const kinds = ['Class', 'ObjectProperty', 'DatatypeProperty'].filter((k) => isA(nkg(t), iri('owl', k)));
     expect(kinds).toHaveLength(1);

@@ -198,3 +198,19 @@ describe("n3's Writer prefix rule (what makes our prefixed names safe)", () => {
     }
   });
 });
+
+describe('the sentence of each mention', () => {
+  it('is written on the reference when the graph was built from extractions that carry their sentences', async () => {
+    const [first, ...rest] = EXTRACTIONS;
+    const text = 'First sentence. Bayramov met with his <Russian> counterpart in Mecca.';
+    const withSentences = { ...first, sentences: [0, 1, 2, 3, 4].map((index) => ({ index, start: 0, end: text.length, text: `${text} (${index})`, paragraph: 0 })) };
+    const graph = buildFixture([withSentences, ...rest]);
+    const p = graph.getEdgeAttribute(`${E.bayramov.key}|metWith|${E.lavrov.key}`, 'provenance').find((x) => x.source === 'article one')!;
+    expect(p.sentenceText).toBe(`${text} (1)`);
+    const quads = new Parser().parse(await writeTurtle(graph));
+    expect(objects(quads, namedNode(referenceIri(p.source, p.start, p.end, p.rule)), nkg('sentenceText'))).toEqual([literal(`${text} (1)`)]);
+    // Articles without sentences (the second one here) keep references without it.
+    const other = graph.getEdgeAttribute(`${E.org.key}|supported|${E.doc.key}`, 'provenance')[0];
+    expect(objects(quads, namedNode(referenceIri(other.source, other.start, other.end, other.rule)), nkg('sentenceText'))).toEqual([]);
+  });
+});

@@ -77,9 +77,13 @@ describe('seed article', async () => {
     expect(types.length).toBe(graph.order);
   });
 
-  it('writes GraphML with one node and one edge element per node and fact', () => {
+  it('writes GraphML with one node element per node and one edge element per pair of nodes with facts, every fact inside', () => {
     const doc = new DOMParser().parseFromString(writeGraphml(graph), 'text/xml');
     expect(doc.getElementsByTagName('node').length).toBe(graph.order);
-    expect(doc.getElementsByTagName('edge').length).toBe(graph.size);
+    const pairs = new Set(graph.mapEdges((_, __, s, t) => `${s}\u0000${t}`));
+    const edges = Array.from(doc.getElementsByTagName('edge'));
+    expect(edges.length).toBe(pairs.size);
+    const facts = edges.flatMap((e) => JSON.parse(Array.from(e.getElementsByTagName('data')).find((d) => d.getAttribute('key') === 'statements')!.textContent!));
+    expect(facts.length).toBe(graph.size);
   });
 });
