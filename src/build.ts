@@ -2,15 +2,18 @@
 // graph → files. The CLI only parses options and prints what this returns.
 import { join } from 'node:path';
 import { actorView } from './actors.js';
-import { InputError, UsageError } from './errors.js';
+import { UsageError } from './errors.js';
 import { writeGexf } from './export/gexf.js';
-import { writeJson } from './export/json.js';
-import { writeGraphml } from './export/graphml.js';
-import { writeNTriples, writeTurtle } from './export/turtle.js';
-import { extractArticle, type ArticleResult } from './extract.js';
+import { writeJson, writeJsonStream } from './export/json.js';
+import { writeGraphml, writeGraphmlStream } from './export/graphml.js';
+import { writeNTriples, writeNTriplesStream, writeTurtle, writeTurtleStream } from './export/turtle.js';
+import type { ArticleResult } from './extract.js';
 import { buildGraph } from './graph.js';
-import { listInputs, readArticle, readStdin } from './ingest.js';
-import { writeAtomic } from './output.js';
+import { extractFiles } from './workers.js';
+import { listInputs, type SkippedInput } from './ingest.js';
+import { writeAtomic, writeAtomicStream } from './output.js';
+import { runReport, writeReport } from './report.js';
+import { articleId, inShard, type Shard } from './shard.js';
 import type { KnowledgeGraph } from './types.js';
 
 export const FORMATS = ['json', 'ttl', 'nt', 'graphml', 'gexf'] as const;
@@ -38,12 +41,17 @@ export interface BuildOptions {
   encoding?: string;
   /** Called after each article, for progress displays. */
   onArticle?: (done: number, total: number, id: string) => void;
+  /** Threads extracting articles (default: the number of cores); the output is the same for any number. */
+  jobs?: number;
+  /** Build only shard `index` (0-based) of `count`: the articles whose id hashes there (shard.ts). */
+  shard?: Shard;
 }
 
 export interface ArticleReport {
   id: string;
   path: string;
-  status: 'built' | 'failed';
+  /** `skipped`: not read on purpose (a second name of a file already read, another shard). */
+  status: 'built' | 'skipped' | 'failed';
   reason?: string;
   entities?: number;
   facts?: number;
@@ -52,38 +60,52 @@ export interface ArticleReport {
 export interface BuildResult {
   graph: KnowledgeGraph;
   articles: ArticleReport[];
+  /** Directory entries that are no article files (not `.txt`, hidden, not regular), with why. */
+  ignored: SkippedInput[];
   results: ArticleResult[];
   files: string[];
 }
 
-// ### `buildFromArticles` extracts already-read articles and merges them into one graph.
+// ### `buildFromResults` merges extracted articles into one graph, in article-id order, so the
+// graph is the same whatever order they come in.
 export function buildFromResults(results: ArticleResult[]): KnowledgeGraph {
-  return buildGraph(results);
+  const byId = (a: ArticleResult, b: ArticleResult): number => (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0);
+  return buildGraph([...results].sort(byId));
 }
 
 // ### `build` reads every input, extracts each article on its own, merges, and writes the formats asked for.
 // A bad input is reported and skipped; the others are still built.
 export async function build(inputs: string[], options: BuildOptions = {}): Promise<BuildResult> {
-  const { files, errors } = await listInputs(inputs);
+  const { files, errors, skipped, ignored } = await listInputs(inputs);
   const reports: ArticleReport[] = errors.map((e) => ({ id: e.path, path: e.path, status: 'failed', reason: e.message }));
+  for (const s of skipped) reports.push({ id: articleId(s.path), path: s.path, status: 'skipped', reason: `${s.path}: ${s.reason}` });
   const results: ArticleResult[] = [];
   const seen = new Map<string, string>();
   let done = 0;
-  for (const file of files) {
-    try {
-      const article = file === '-' ? await readStdin() : await readArticle(file, { encoding: options.encoding });
-      if (seen.has(article.id)) {
-        throw new InputError(`${file}: article id "${article.id}" is already used by ${seen.get(article.id)}; rename one of the files`, file, 'not-a-text-file');
-      }
-      seen.set(article.id, file);
-      const r = extractArticle(article, { dataDir: options.dataDir });
-      results.push(r);
-      reports.push({ id: article.id, path: file, status: 'built', entities: r.entities.length, facts: r.facts.length });
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      reports.push({ id: e.path, path: e.path, status: 'failed', reason: e.message });
+  const mine = options.shard ? files.filter((f) => inShard(articleId(f), options.shard!)) : files;
+  const inMine = new Set(mine);
+  for (const f of files) {
+    if (!inMine.has(f)) reports.push({ id: articleId(f), path: f, status: 'skipped', reason: `${f}: in another shard than ${options.shard!.index}/${options.shard!.count}` });
+  }
+  const outcomes = await extractFiles(mine, {
+    jobs: options.jobs, encoding: options.encoding, dataDir: options.dataDir,
+    onDone: (file) => options.onArticle?.(++done, mine.length, file),
+  });
+  // Outcomes come back in input order, whatever thread finished first: the first file keeps an id.
+  for (const o of outcomes) {
+    if (o.error) {
+      reports.push({ id: o.error.path, path: o.error.path, status: 'failed', reason: o.error.message });
+      continue;
     }
-    options.onArticle?.(++done, files.length, file);
+    const r = o.result;
+    if (seen.has(r.article.id)) {
+      const reason = `${o.path}: article id "${r.article.id}" is already used by ${seen.get(r.article.id)}; rename one of the files`;
+      reports.push({ id: o.path, path: o.path, status: 'failed', reason });
+      continue;
+    }
+    seen.set(r.article.id, o.path);
+    results.push(r);
+    reports.push({ id: r.article.id, path: o.path, status: 'built', entities: r.entities.length, facts: r.facts.length });
   }
   const graph = buildFromResults(results);
   const written: string[] = [];
@@ -93,12 +115,30 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
     for (const f of options.formats ?? DEFAULT_VIEW_FORMATS[view]) {
       if (!VIEW_FORMATS[view].includes(f)) throw new UsageError(`the ${view} view cannot be written as ${f}; use ${VIEW_FORMATS[view].join(', ')}`);
       const path = join(options.out, fileName(f, view));
-      writeAtomic(path, await render(shown, f));
+      await writeFormat(path, shown, f);
       written.push(path);
     }
   }
-  reports.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { graph, articles: reports, results, files: written };
+  reports.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (options.out) written.push(writeReport(options.out, runReport(reports, ignored, graph)));
+  return { graph, articles: reports, ignored, results, files: written };
+}
+
+// ### `writeFormat` writes one output file atomically, streaming the formats that can be
+// streamed, so a graph whose text exceeds what one string can hold is still written.
+export async function writeFormat(path: string, graph: KnowledgeGraph, format: Format): Promise<void> {
+  switch (format) {
+    case 'json':
+      return writeAtomicStream(path, (out) => writeJsonStream(graph, out));
+    case 'ttl':
+      return writeAtomicStream(path, (out) => writeTurtleStream(graph, out));
+    case 'nt':
+      return writeAtomicStream(path, (out) => writeNTriplesStream(graph, out));
+    case 'graphml':
+      return writeAtomicStream(path, (out) => writeGraphmlStream(graph, out));
+    default:
+      return writeAtomic(path, await render(graph, format));
+  }
 }
 
 // ### `render` gives the text of one output format.

@@ -20,19 +20,29 @@ export interface ReadOptions {
 // ---------------------------------------------------------------------------------------------
 // Listing inputs
 
+/** A path that is not read as an article, and why. */
+export interface SkippedInput {
+  path: string;
+  reason: string;
+}
+
 /**
  * `listInputs` expands the inputs a user named into the article files to read.
  *
  * @param inputs Files (any extension), directories (searched recursively for `.txt` files; entries
  *   whose name starts with a dot are skipped) or `-` for stdin.
  * @returns `files`, sorted and de-duplicated by real path so the order of `inputs` does not matter
- *   (`-` appears once if asked for), and one `InputError` per input that could not be used: a
- *   missing path is reported, never thrown.
+ *   (`-` appears once if asked for); one `InputError` per input that could not be used (a missing
+ *   path is reported, never thrown). So that no file is passed over silently, `skipped` lists the
+ *   second names of files already listed (a symbolic link, or a file named twice), and `ignored`
+ *   every directory entry that is no article file (not `.txt`, hidden, not a regular file), each
+ *   with why. A directory reached again through a symbolic link is not searched twice.
  */
-export async function listInputs(inputs: string[]): Promise<{ files: string[]; errors: InputError[] }> {
-  // Real path -> the path we show; when one file is reached two ways the smaller path wins, which
-  // keeps the result independent of the order of the inputs.
-  const found = new Map<string, string>();
+export async function listInputs(inputs: string[]): Promise<{ files: string[]; errors: InputError[]; skipped: SkippedInput[]; ignored: SkippedInput[] }> {
+  // Real path -> every path it was reached by; the smallest path is the one we show, which keeps
+  // the result independent of the order of the inputs.
+  const found = new Map<string, Set<string>>();
+  const passed = new Map<string, SkippedInput>();
   const errors = new Map<string, InputError>();
   let stdin = false;
   for (const input of inputs) {
@@ -42,7 +52,7 @@ export async function listInputs(inputs: string[]): Promise<{ files: string[]; e
     }
     try {
       const info = await stat(input);
-      if (info.isDirectory()) await walk(input, found, errors, new Set());
+      if (info.isDirectory()) await walk(input, { found, errors, passed }, new Set());
       else if (info.isFile()) await addFile(input, found);
       else throw notText(input);
     } catch (e) {
@@ -50,22 +60,50 @@ export async function listInputs(inputs: string[]): Promise<{ files: string[]; e
       errors.set(err.path, err);
     }
   }
-  const files = [...new Set(found.values())].sort(byCodeUnit);
+  const shown = (paths: Set<string>): string => [...paths].sort(byCodeUnit)[0];
+  const files = [...new Set([...found.values()].map(shown))].sort(byCodeUnit);
+  const ignored = [...passed].filter(([real]) => !found.has(real)).map(([, s]) => s);
+  const skipped: SkippedInput[] = [];
+  for (const paths of found.values()) {
+    const first = shown(paths);
+    for (const p of paths) if (p !== first) skipped.push({ path: p, reason: `same file as ${first}, which is read instead` });
+  }
   if (stdin) files.unshift('-');
-  return { files, errors: [...errors.values()].sort((a, b) => byCodeUnit(a.path, b.path)) };
+  return {
+    files,
+    errors: [...errors.values()].sort((a, b) => byCodeUnit(a.path, b.path)),
+    skipped: skipped.sort((a, b) => byCodeUnit(a.path, b.path)),
+    ignored: ignored.sort((a, b) => byCodeUnit(a.path, b.path)),
+  };
+}
+
+interface Listing {
+  found: Map<string, Set<string>>;
+  errors: Map<string, InputError>;
+  /** Real path -> the entry not read (the smallest path it was seen by). */
+  passed: Map<string, SkippedInput>;
 }
 
 // ### `walk` adds the `.txt` files under `dir`; `seen` holds the real paths of the directories
 // already walked, so a symlink loop (or two links to one directory) is walked once.
-async function walk(dir: string, found: Map<string, string>, errors: Map<string, InputError>, seen: Set<string>): Promise<void> {
+async function walk(dir: string, list: Listing, seen: Set<string>): Promise<void> {
   const real = await realpath(dir);
-  if (seen.has(real)) return;
+  if (seen.has(real)) {
+    await pass(dir, 'a directory already searched (a symbolic link loop, or a second link to it)', list);
+    return;
+  }
   seen.add(real);
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => byCodeUnit(a.name, b.name));
   for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
+    const txt = extname(entry.name).toLowerCase() === '.txt';
+    if (entry.name.startsWith('.')) {
+      // Not followed even when a link: editors leave dangling ones (".#draft.txt").
+      if (entry.isDirectory()) await pass(path, 'hidden directory (its name starts with a dot), not searched', list);
+      else if (txt) await pass(path, 'hidden file (its name starts with a dot); name it as an input to read it', list);
+      continue;
+    }
     try {
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
@@ -74,19 +112,29 @@ async function walk(dir: string, found: Map<string, string>, errors: Map<string,
         isDir = target.isDirectory();
         isFile = target.isFile();
       }
-      if (isDir) await walk(path, found, errors, seen);
-      else if (isFile && extname(entry.name).toLowerCase() === '.txt') await addFile(path, found);
+      if (isDir) await walk(path, list, seen);
+      else if (isFile && txt) await addFile(path, list.found);
+      else if (isFile) await pass(path, 'not a .txt file (directories are searched for .txt files only); name it as an input to read it', list);
+      else await pass(path, 'not a regular file', list);
     } catch (e) {
       const err = fsError(e, path);
-      errors.set(err.path, err);
+      list.errors.set(err.path, err);
     }
   }
 }
 
-async function addFile(path: string, found: Map<string, string>): Promise<void> {
+// ### `pass` records an entry that is not read; reached twice, it is listed once, by its smaller path.
+async function pass(path: string, reason: string, list: Listing): Promise<void> {
+  const real = await realpath(path).catch(() => path);
+  const old = list.passed.get(real);
+  if (!old || byCodeUnit(path, old.path) < 0) list.passed.set(real, { path, reason });
+}
+
+async function addFile(path: string, found: Map<string, Set<string>>): Promise<void> {
   const real = await realpath(path);
-  const shown = found.get(real);
-  if (shown === undefined || byCodeUnit(path, shown) < 0) found.set(real, path);
+  const paths = found.get(real) ?? new Set<string>();
+  paths.add(path);
+  found.set(real, paths);
 }
 
 // Plain code-unit order, not localeCompare: the same on every machine.
@@ -122,15 +170,20 @@ function notText(path: string): InputError {
  * `options.encoding` names another encoding. A UTF-8 byte order mark is dropped by the decoder: it
  * is not part of `Article.text`, so offset 0 is the first real character (as editors show it).
  *
- * @throws InputError for a missing, unreadable, empty, whitespace-only, binary or mis-encoded file.
+ * The file is read whole, since offsets point into its text: memory grows with its size (about
+ * three times it while decoding), and a file over {@link MAX_ARTICLE_BYTES} is refused unread.
+ *
+ * @throws InputError for a missing, unreadable, empty, whitespace-only, binary, mis-encoded or too large file.
  * @throws UsageError when `options.encoding` is not an encoding label.
  */
 export async function readArticle(path: string, options: ReadOptions = {}): Promise<Article> {
   let bytes: Uint8Array;
   try {
+    const { size } = await stat(path);
+    if (size > MAX_ARTICLE_BYTES) throw tooLarge(path, size);
     bytes = await readFile(path);
   } catch (e) {
-    throw fsError(e, path);
+    throw e instanceof InputError ? e : fsError(e, path);
   }
   return articleFromText(basename(path, extname(path)), decodeBytes(bytes, path, options.encoding), path);
 }
@@ -141,7 +194,13 @@ export async function readArticle(path: string, options: ReadOptions = {}): Prom
  */
 export async function readStdin(options: ReadOptions = {}, stream: AsyncIterable<Uint8Array | string> = process.stdin): Promise<Article> {
   const chunks: Uint8Array[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    size += bytes.length;
+    if (size > MAX_ARTICLE_BYTES) throw tooLarge('-', size);
+    chunks.push(bytes);
+  }
   return articleFromText('stdin', decodeBytes(Buffer.concat(chunks), '-', options.encoding), '-');
 }
 
@@ -204,6 +263,19 @@ function decodeBytes(bytes: Uint8Array, path: string, encoding?: string): string
   }
   if (text.trim() === '') throw emptyError(path);
   return text;
+}
+
+/**
+ * The largest article file read, in bytes (256 MiB). Its text must fit in one JavaScript string
+ * (V8 holds at most 2^29 - 24 UTF-16 units), and a news article is a few kilobytes: a file this
+ * large is a dump to split into articles.
+ */
+export const MAX_ARTICLE_BYTES = 256 * 1024 * 1024;
+
+// ### `tooLarge` refuses an input over MAX_ARTICLE_BYTES; `size` is its size, or for a stream what was read so far.
+function tooLarge(path: string, size: number): InputError {
+  const mib = (n: number, digits: number): string => `${(n / 1024 / 1024).toFixed(digits)} MiB`;
+  return new InputError(`${path}: too large to read as one article (${path === '-' ? 'over ' : ''}${mib(size, 1)}; at most ${mib(MAX_ARTICLE_BYTES, 0)}); split it into one file per article.`, path, 'too-large');
 }
 
 function emptyError(path: string): InputError {

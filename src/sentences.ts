@@ -70,6 +70,32 @@ function isAbbreviation(text: string, i: number, floor: number): boolean {
   return INITIALISM.test(token);
 }
 
+/**
+ * The longest sentence, in UTF-16 units. Past it a run of text without a sentence end (a table, a
+ * list of names, a page scraped without punctuation) is cut into pieces, so no one "sentence" makes
+ * the later stages, whose work grows with the square of a sentence's length, take minutes. News
+ * sentences are far shorter: the longest in the dev corpus has 367 characters.
+ */
+export const MAX_SENTENCE_LENGTH = 2000;
+
+// ### `cutAt` says where a piece of an over-long sentence starting at `from` ends: at the white
+// space after the last `,`, `;` or `:` in the second half of the window, else at the last white
+// space there, else at the window's end, moved back off a low surrogate so no character is split.
+// It looks at most `limit / 2` characters, and every piece is at least that long: linear overall.
+function cutAt(text: string, from: number, limit: number): number {
+  const end = from + limit;
+  let space = -1;
+  for (let i = end; i > from + (limit >> 1); i--) {
+    if (!isWhitespace(text.charCodeAt(i))) continue;
+    const prev = text.charCodeAt(i - 1);
+    if (prev === 0x2c || prev === 0x3b || prev === 0x3a) return i;
+    if (space < 0) space = i;
+  }
+  if (space >= 0) return space;
+  const c = text.charCodeAt(end);
+  return c >= 0xdc00 && c <= 0xdfff ? end - 1 : end;
+}
+
 // ### `skipRanges` lists the metadata inside the body (a dateline under a headline, say) that
 // sentences must not include: every span but headlines, clipped to the body, sorted and merged.
 function skipRanges(meta: ArticleMeta): { start: number; end: number }[] {
@@ -117,6 +143,9 @@ function blankLineBreaks(text: string, start: number, end: number, limit: number
  * blank line, it is wire copy whose paragraph breaks were flattened into newlines (perhaps under a
  * headline): there a sentence that ends at the end of a line also ends its paragraph.
  *
+ * A sentence longer than {@link MAX_SENTENCE_LENGTH} is cut into pieces of at most that length,
+ * after a comma, semicolon or colon where it can be, else between words.
+ *
  * `Sentence.text` is the slice of the article with `\r` and `\n` turned into spaces, so it has the
  * slice's length and offsets into it map one to one onto the article.
  *
@@ -137,14 +166,26 @@ export function splitSentences(article: Article): Sentence[] {
   let last = -1;
   let sentenceParagraph = 0;
 
-  const close = (to: number): void => {
-    if (start < 0) return;
-    const raw = text.slice(start, to);
-    start = -1;
+  const push = (from: number, to: number): void => {
+    const raw = text.slice(from, to);
     // A line of ornaments ("* * *") separates paragraphs; it is no sentence.
     if (!WORDY.test(raw)) return;
     const flat = raw.includes('\n') || raw.includes('\r') ? raw.replace(/[\r\n]/g, ' ') : raw;
-    out.push({ index: out.length, start: to - raw.length, end: to, text: flat, paragraph: sentenceParagraph });
+    out.push({ index: out.length, start: from, end: to, text: flat, paragraph: sentenceParagraph });
+  };
+  const close = (to: number): void => {
+    if (start < 0) return;
+    let from = start;
+    start = -1;
+    while (to - from > MAX_SENTENCE_LENGTH) {
+      const cut = cutAt(text, from, MAX_SENTENCE_LENGTH);
+      let e = cut;
+      while (e > from && isWhitespace(text.charCodeAt(e - 1))) e--;
+      push(from, e);
+      from = cut;
+      while (from < to && isWhitespace(text.charCodeAt(from))) from++;
+    }
+    push(from, to);
   };
   const breakParagraph = (): void => {
     if (paragraphUsed) paragraph++;

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { articleFromText, parseMeta } from '../src/ingest.js';
-import { splitSentences } from '../src/sentences.js';
+import { MAX_SENTENCE_LENGTH, splitSentences } from '../src/sentences.js';
 import type { Article, Sentence } from '../src/types.js';
 
 const SEED = fileURLToPath(new URL('../../shared/corpus/dev/articles/seed-bayramov-lavrov-unga78.txt', import.meta.url));
@@ -124,26 +124,34 @@ describe('splitSentences rules', () => {
   });
 });
 
+/** The text was one over-long sentence: it must come back as pieces of at most the maximum that cover it all. */
+function expectPieces(text: string, sentences: Sentence[]): void {
+  expect(sentences.length).toBeGreaterThanOrEqual(Math.ceil(text.trim().length / MAX_SENTENCE_LENGTH));
+  expect(sentences.every((s) => s.end - s.start <= MAX_SENTENCE_LENGTH)).toBe(true);
+  expect(sentences[0].start).toBe(0);
+  expect(sentences[sentences.length - 1].end).toBe(text.trimEnd().length);
+  for (let i = 1; i < sentences.length; i++) expect(text.slice(sentences[i - 1].end, sentences[i].start)).toMatch(/^\s+$|^$/);
+}
+
 describe('splitSentences speed', () => {
   it('splits a 1 MB line with no sentence end quickly', () => {
     const text = 'the minister met his counterpart '.repeat(32_000);
     const t0 = performance.now();
-    const sentences = splitSentences(article(text));
-    expect(sentences).toHaveLength(1);
+    expectPieces(text, splitSentences(article(text)));
     expect(performance.now() - t0).toBeLessThan(2000);
   });
 
   it('splits 100,000 capitalised words quickly', () => {
     const text = 'Minister '.repeat(100_000);
     const t0 = performance.now();
-    expect(splitSentences(article(text))).toHaveLength(1);
+    expectPieces(text, splitSentences(article(text)));
     expect(performance.now() - t0).toBeLessThan(2000);
   });
 
   it('splits 100,000 initials and abbreviations quickly', () => {
     const text = 'A. Mr. U.S. '.repeat(100_000);
     const t0 = performance.now();
-    expect(splitSentences(article(text))).toHaveLength(1);
+    expectPieces(text, splitSentences(article(text)));
     expect(performance.now() - t0).toBeLessThan(2000);
   });
 
@@ -153,4 +161,45 @@ describe('splitSentences speed', () => {
     expect(splitSentences(article(text))).toHaveLength(100_000);
     expect(performance.now() - t0).toBeLessThan(2000);
   });
+
+  it('cuts 1 MB without white space into pieces, never inside a character', () => {
+    // Letters outside the BMP, one unit off: a cut every 2,000 units would split every pair.
+    const text = `a${'𝐀'.repeat(500_000)}`;
+    const t0 = performance.now();
+    const sentences = splitSentences(article(text));
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(sentences.map((s) => s.text).join('')).toBe(text);
+    for (const s of sentences) expect(s.text.isWellFormed()).toBe(true);
+  });
 });
+
+describe('splitSentences on over-long sentences (issue 6)', () => {
+  const words = (n: number): string => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+
+  it('keeps a sentence of the maximum length whole', () => {
+    const text = `${'a'.repeat(MAX_SENTENCE_LENGTH - 1)}.`;
+    expect(texts(text)).toEqual([text]);
+  });
+
+  it('cuts after the last comma, semicolon or colon in the second half of the window', () => {
+    const head = words(300);
+    const text = `${head}, ${words(400)}; ${words(100)}`;
+    const a = article(text);
+    const sentences = splitSentences(a);
+    expectFaithful(a, sentences);
+    expect(sentences[0].text).toBe(`${head},`);
+    expect(sentences.every((s) => s.text.length <= MAX_SENTENCE_LENGTH)).toBe(true);
+  });
+
+  it('cuts between words when there is no clause mark, and keeps offsets faithful', () => {
+    const text = `${words(2000)}.\n\nNext paragraph.`;
+    const a = article(text);
+    const sentences = splitSentences(a);
+    expectFaithful(a, sentences);
+    expect(sentences.at(-1)!.text).toBe('Next paragraph.');
+    expect(sentences.slice(0, -1).map((s) => s.text).join(' ')).toBe(`${words(2000)}.`);
+    expect(sentences.slice(0, -1).every((s) => s.paragraph === 0)).toBe(true);
+    expect(sentences.at(-1)!.paragraph).toBe(1);
+  });
+});
+

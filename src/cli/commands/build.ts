@@ -3,6 +3,8 @@ import type { Argv, ArgumentsCamelCase } from 'yargs';
 import { build, DEFAULT_VIEW_FORMATS, FORMATS, VIEW_FORMATS, VIEWS, type Format, type View } from '../../build.js';
 import { UsageError } from '../../errors.js';
 import type { Io } from '../io.js';
+import { progress } from '../progress.js';
+import { parseShard } from '../../shard.js';
 
 export interface BuildArgs {
   inputs: string[];
@@ -12,7 +14,14 @@ export interface BuildArgs {
   encoding?: string;
   data?: string;
   quiet: boolean;
+  jobs?: number;
+  shard?: string;
 }
+
+// ### `oneLine` escapes line breaks and other control characters (from file names, say) as
+// `\n`, `\u001b`, ..., so each message stays one line and cannot drive the terminal.
+export const oneLine = (text: string): string =>
+  text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 
 // ### `parseFormats` reads "--format json,ttl" into a list, or says what is allowed.
 export function parseFormats(value: string): Format[] {
@@ -43,6 +52,8 @@ export function builder(y: Argv): Argv<BuildArgs> {
     .option('encoding', { type: 'string', describe: 'Decode files that are not UTF-8 with this encoding (e.g. latin1, windows-1252)' })
     .option('data', { type: 'string', describe: 'Directory with gazetteers/ and rules/ to use instead of the built-in data' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors' })
+    .option('jobs', { alias: 'j', type: 'number', defaultDescription: 'the number of cores', describe: 'Threads extracting articles; the output is the same for any number' })
+    .option('shard', { type: 'string', describe: 'Build only shard i of n (i/n, 0-based), split by a hash of the article id; `newskg merge` unions the shards' })
     .example('$0 build data/', 'Build every .txt article under data/ into out/')
     .epilogue('Each input is extracted on its own and merged into one graph. A bad input (missing, empty, binary, not UTF-8) is reported on one line and skipped; the rest is still built. Outputs are written atomically.\n\nExit codes: 0 done; 1 some input failed (the rest was built); 2 usage error.')
     .example('$0 build a.txt b.txt --out graph --format ttl', 'Build two articles, write only Turtle')
@@ -51,12 +62,16 @@ export function builder(y: Argv): Argv<BuildArgs> {
 
 export async function handler(argv: ArgumentsCamelCase<BuildArgs>, io: Io): Promise<number> {
   const formats = check(argv);
-  const r = await build(argv.inputs, { out: argv.out, formats, view: argv.view, encoding: argv.encoding, dataDir: argv.data });
+  if (argv.jobs !== undefined && !(Number.isInteger(argv.jobs) && argv.jobs >= 1)) throw new UsageError(`--jobs: expected a whole number of threads, 1 or more, got ${argv.jobs}`);
+  const shard = argv.shard === undefined ? undefined : parseShard(argv.shard);
+  const bar = progress(io, argv.quiet);
+  const r = await build(argv.inputs, { out: argv.out, formats, view: argv.view, encoding: argv.encoding, dataDir: argv.data, jobs: argv.jobs, shard, onArticle: bar?.onArticle }).finally(() => bar?.end());
   const failed = r.articles.filter((a) => a.status === 'failed');
-  for (const f of failed) io.err(`newskg: ${f.reason}`);
-  const built = r.articles.length - failed.length;
+  for (const f of failed) io.err(oneLine(`newskg: ${f.reason}`));
+  const built = r.articles.filter((a) => a.status === 'built').length;
+  const skipped = r.articles.length - built - failed.length;
   if (!argv.quiet) {
-    io.out(`built ${built} article${built === 1 ? '' : 's'}${failed.length ? `, ${failed.length} failed (${failed.map((f) => f.id).join(', ')})` : ''}: ${r.graph.order} entities, ${r.graph.size} facts; wrote ${r.files.join(', ') || 'nothing'}`);
+    io.out(oneLine(`built ${built} article${built === 1 ? '' : 's'}${skipped ? `, ${skipped} skipped` : ''}${failed.length ? `, ${failed.length} failed (${failed.map((f) => f.id).join(', ')})` : ''}: ${r.graph.order} entities, ${r.graph.size} facts; wrote ${r.files.join(', ') || 'nothing'}`));
   }
   return failed.length ? 1 : 0;
 }
