@@ -2,6 +2,8 @@
 // dateline with chrono, a real date parser ("on Friday", "July 22", "November 10, 2020").
 import * as chrono from 'chrono-node';
 
+const DATE_HINT = /\b(?:\d{4}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tonight|tomorrow|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/i;
+
 export interface DateMention {
   start: number;
   end: number;
@@ -14,7 +16,8 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 // ### `findDates` lists the dates in `text` (which starts at article offset `base`).
 // Without a dateline only dates that state their year are kept: "on Friday" means nothing then.
 export function findDates(text: string, base: number, dateline?: string): DateMention[] {
-  if (!/\d|day|today|yesterday|january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\./i.test(text)) return [];
+  // chrono is slow: only sentences that name a day, a month or a year go to it
+  if (!DATE_HINT.test(text)) return [];
   const ref = dateline ? new Date(`${dateline.length === 7 ? `${dateline}-01` : dateline}T12:00:00Z`) : undefined;
   const results = chrono.parse(text, ref ? { instant: ref, timezone: 0 } : undefined, { forwardDate: false });
   const out: DateMention[] = [];

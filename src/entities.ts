@@ -164,6 +164,7 @@ export class Analyzer {
 
   // ### `lookup` finds the longest gazetteer phrase starting at token i.
   private lookup(tokens: Token[], i: number, limit: number): { n: number; hits: Hit[] } | undefined {
+    if (!this.g.firstWords.has(tokens[i].fold)) return undefined;
     const max = Math.min(this.g.maxWords, limit - i);
     for (let n = max; n >= 1; n--) {
       let key = tokens[i].fold;

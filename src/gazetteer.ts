@@ -41,6 +41,8 @@ export interface Hit {
 
 export interface Gazetteer {
   phrases: Map<string, Hit[]>;
+  /** First words of all phrases: a word that starts none needs no lookup at all. */
+  firstWords: Set<string>;
   maxWords: number;
   /** Every word of the title modifiers ("newly", "appointed", "caretaker"). */
   modifierWords: Set<string>;
@@ -137,7 +139,7 @@ export function loadGazetteer(dataDir = DEFAULT_DATA_DIR): Gazetteer {
   for (const t of titleList) for (const form of [t.title, ...(t.forms ?? [])]) for (const w of foldPhrase(form).split(' ')) if (/^\p{L}/u.test(w) && w.length > 2) titleWords.add(w);
   for (const w of ['of', 'for', 'and', 'the']) titleWords.delete(w);
   const g: Gazetteer = {
-    phrases, maxWords, titleWords, modifierWords: new Set((words.titleModifiers ?? []).flatMap((m) => foldPhrase(m).split(' ')).filter((w) => /^\p{L}/u.test(w))), countries, orgs, locations, words,
+    phrases, firstWords: new Set([...phrases.keys()].map((k) => k.split(' ')[0])), maxWords, titleWords, modifierWords: new Set((words.titleModifiers ?? []).flatMap((m) => foldPhrase(m).split(' ')).filter((w) => /^\p{L}/u.test(w))), countries, orgs, locations, words,
     sets: {
       nameEnders: set(words.nameEnders), groupHeads: set(words.groupHeads), titleModifiers: set(words.titleModifiers), orgHeads: set(words.orgHeads), eventHeads: set(words.eventHeads), documentHeads: set(words.documentHeads),
       locationHeads: set(words.locationHeads), particles: set(words.personParticles), honorifics: set(words.honorifics),

@@ -21,9 +21,9 @@ export function writeAtomic(path: string, content: string): void {
 }
 
 // ### `writeAtomicStream` replaces `path` with what `write` writes to the stream it is given, in
-// one rename once `write` has resolved and the stream has ended, for outputs too big for one
-// string. `write` must end the stream (the streaming writers do by default). If it rejects, the
-// temporary file is removed and `path` is left as it was.
+// one rename once `write` has resolved and the file is closed, for outputs too big for one
+// string. The stream is ended for `write` if it did not end it. If `write` rejects, the temporary
+// file is removed and `path` is left as it was.
 export async function writeAtomicStream(path: string, write: (out: NodeJS.WritableStream) => Promise<void>): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = tempPath(path);
@@ -32,8 +32,11 @@ export async function writeAtomicStream(path: string, write: (out: NodeJS.Writab
     out.on('close', resolve);
     out.on('error', reject);
   });
+  // Handled at once: an error while `write` still runs must not count as an unhandled rejection.
+  closed.catch(() => undefined);
   try {
     await write(out);
+    if (!out.writableEnded) out.end();
     await closed;
     renameSync(tmp, path);
   } catch (e) {
