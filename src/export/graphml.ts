@@ -18,6 +18,7 @@ import { layout, type Positions } from '../layout.js';
 import type { EntityType, KnowledgeGraph } from '../types.js';
 import { cleanText } from './chars.js';
 import { LIST_SEPARATOR, networkEdges, summarize } from './network.js';
+import { batched } from './batch.js';
 
 /** Options of {@link writeGraphml}. */
 export interface GraphmlOptions {
@@ -194,15 +195,3 @@ export async function writeGraphmlStream(graph: KnowledgeGraph, out: NodeJS.Writ
   await pipeline(Readable.from(batched(graphmlChunks(graph, options)), { objectMode: false }), out, { end: options.end ?? true });
 }
 
-// ### `batched` joins small chunks into ~64 KiB writes, far cheaper than one per node.
-function* batched(chunks: Iterable<string>, size = 1 << 16): Generator<string> {
-  let buffer = '';
-  for (const chunk of chunks) {
-    buffer += chunk;
-    if (buffer.length >= size) {
-      yield buffer;
-      buffer = '';
-    }
-  }
-  if (buffer) yield buffer;
-}

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGraph } from '../graph.js';
 import type { KnowledgeGraph } from '../types.js';
+import { batched } from './batch.js';
 
 /** Options of {@link writeJson}. */
 export interface JsonOptions {
@@ -55,18 +56,6 @@ export async function writeJsonStream(graph: KnowledgeGraph, out: NodeJS.Writabl
   await pipeline(Readable.from(batched(jsonChunks(graph, options))), out, { end: options.end ?? true });
 }
 
-// ### `batched` joins small chunks into ~64 KiB writes, far cheaper than one per node.
-function* batched(chunks: Iterable<string>, size = 1 << 16): Generator<string> {
-  let buffer = '';
-  for (const chunk of chunks) {
-    buffer += chunk;
-    if (buffer.length >= size) {
-      yield buffer;
-      buffer = '';
-    }
-  }
-  if (buffer) yield buffer;
-}
 
 /** Thrown by {@link readJson} when the text is JSON but not a serialised graph. */
 export class GraphJsonError extends Error {
