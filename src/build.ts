@@ -115,13 +115,28 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
     for (const f of options.formats ?? DEFAULT_VIEW_FORMATS[view]) {
       if (!VIEW_FORMATS[view].includes(f)) throw new UsageError(`the ${view} view cannot be written as ${f}; use ${VIEW_FORMATS[view].join(', ')}`);
       const path = join(options.out, fileName(f, view));
-      await writeFormat(path, shown, f);
+      await unwritable(options.out, () => writeFormat(path, shown, f));
       written.push(path);
     }
   }
   reports.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  if (options.out) written.push(writeReport(options.out, runReport(reports, ignored, graph)));
+  const out = options.out;
+  if (out) written.push(await unwritable(out, () => writeReport(out, runReport(reports, ignored, graph))));
   return { graph, articles: reports, ignored, results, files: written };
+}
+
+// Errors that say the output directory cannot be used, rather than that newskg is broken.
+const BAD_OUT = new Set(['ENOTDIR', 'EEXIST', 'EISDIR', 'EACCES', 'EPERM', 'EROFS']);
+
+// ### `unwritable` runs a write into `out`, turning "cannot write there" into a UsageError that says so.
+async function unwritable<T>(out: string, write: () => T | Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException)?.code;
+    if (code && BAD_OUT.has(code)) throw new UsageError(`--out ${out}: cannot write there (${(e as Error).message}); expected a directory newskg may create files in`);
+    throw e;
+  }
 }
 
 // ### `writeFormat` writes one output file atomically, streaming the formats that can be

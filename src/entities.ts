@@ -469,7 +469,15 @@ export class Analyzer {
       this.registry.add('Country', this.registry.entities.get(govCountry.key!)!.label, surface);
       return;
     }
-    const label = normaliseBodyName(surface);
+    // "Ministry of Foreign Affairs of the Republic of Azerbaijan": the state by its short name
+    let label = normaliseBodyName(surface);
+    for (const c of inner) {
+      if (c.type !== 'Country' || c.kind !== 'entity' || !c.key) continue;
+      const written = textOf(tokens, c.t0, c.t1);
+      const before = tokens[c.t0 - 1]?.fold === 'the' ? `the ${written}` : written;
+      const canonical = holderPhrase(this.g, c.key);
+      if (written !== this.registry.entities.get(c.key)?.label) label = label.replace(before, canonical);
+    }
     const key = this.registry.add(type, label, surface);
     const m: Mention = { kind: 'entity', start: tokens[t0].start, end: tokens[t1 - 1].end, t0, t1, type, key };
     mentions.push(m);
@@ -585,7 +593,9 @@ export class Analyzer {
     }
     // "<Demonym> [lowercase words] <group head>": "Russian peacekeeping contingent", "Armenian armed forces";
     // "the <Demonym> side" stands for the country itself.
-    if (seg.hit?.kind === 'demonym' || (seg.hit?.type === 'Country' && tokens[seg.t1]?.text.match(/^['’]s$/))) {
+    // "Moscow's foreign ministry": a capital stands for its state's government (SCHEMA.md)
+    const capitalOf = seg.hit?.type === 'Location' && seg.hit.country && this.g.countries.get(seg.hit.country)?.capital?.includes(seg.hit.label) ? seg.hit.country : undefined;
+    if (seg.hit?.kind === 'demonym' || ((seg.hit?.type === 'Country' || capitalOf) && tokens[seg.t1]?.text.match(/^['’]s$/))) {
       const body = this.bodyOfCountry(tokens, segs, i, mentions, facts);
       if (body > i) return body;
     }
@@ -685,7 +695,8 @@ export class Analyzer {
   // Mumbai" → "Consulate of Mexico in Mumbai", "the Japanese Embassy" → "Embassy of Japan".
   private bodyOfCountry(tokens: Token[], segs: Seg[], i: number, mentions: Mention[], facts: NameFact[]): number {
     const seg = segs[i];
-    const country = seg.hit!.kind === 'demonym' ? seg.hit!.label : seg.hit!.label;
+    const h = seg.hit!;
+    const country = h.type === 'Location' ? h.country! : h.label;
     let k = seg.hit!.kind === 'demonym' ? seg.t1 : seg.t1 + 1;
     const w = (j: number): string => tokens[j]?.fold ?? '';
     let kind: string | undefined;
@@ -1017,6 +1028,16 @@ export class Analyzer {
         }
       }
       if (found) continue;
+      // "his Slovak counterpart" with no name after it: the person who holds that state's office.
+      if (/^(?:his|her|their)$/.test(f)) {
+        const dem = mentions.find((x) => x.kind === 'demonym' && x.t0 === i + 1);
+        if (dem && tokens[dem.t1]?.fold === 'counterpart' && !tokens[dem.t1 + 1]?.cap && tokens[dem.t1 + 1]?.text !== ',') {
+          dem.inner = true;
+          mentions.push({ kind: 'defref', start: tokens[i].start, end: tokens[dem.t1].end, t0: i, t1: dem.t1 + 1, refCountry: dem.country, refWord: '' });
+          i = dem.t1;
+          continue;
+        }
+      }
       // "the organization", "the bloc": the body named last.
       if (f === 'the' && BODY_REFS.has(tokens[i + 1]?.fold ?? '') && !tokens[i + 2]?.cap) {
         mentions.push({ kind: 'pronoun', start: tokens[i].start, end: tokens[i + 1].end, t0: i, t1: i + 2, refBody: true });
