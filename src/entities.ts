@@ -1008,6 +1008,16 @@ export class Analyzer {
     for (let i = 0; i < tokens.length; i++) {
       if (covered(i)) continue;
       const f = tokens[i].fold;
+      // "his Slovak counterpart" with no name after it: the person who holds that state's office.
+      if (/^(?:his|her|their)$/.test(f)) {
+        const dem = mentions.find((x) => x.kind === 'demonym' && x.t0 === i + 1);
+        if (dem && tokens[dem.t1]?.fold === 'counterpart' && !tokens[dem.t1 + 1]?.cap && tokens[dem.t1 + 1]?.text !== ',') {
+          dem.inner = true;
+          mentions.push({ kind: 'defref', start: tokens[i].start, end: tokens[dem.t1].end, t0: i, t1: dem.t1 + 1, refCountry: dem.country, refWord: '' });
+          i = dem.t1;
+          continue;
+        }
+      }
       // "his guest", "the visitors": the other side of the meeting just described.
       if (/^(?:his|her|their|the)$/.test(f) && /^(?:guests?|visitors?|hosts?|interlocutors?)$/.test(tokens[i + 1]?.fold ?? '')) {
         mentions.push({ kind: 'guestref', start: tokens[i].start, end: tokens[i + 1].end, t0: i, t1: i + 2 });
@@ -1028,16 +1038,6 @@ export class Analyzer {
         }
       }
       if (found) continue;
-      // "his Slovak counterpart" with no name after it: the person who holds that state's office.
-      if (/^(?:his|her|their)$/.test(f)) {
-        const dem = mentions.find((x) => x.kind === 'demonym' && x.t0 === i + 1);
-        if (dem && tokens[dem.t1]?.fold === 'counterpart' && !tokens[dem.t1 + 1]?.cap && tokens[dem.t1 + 1]?.text !== ',') {
-          dem.inner = true;
-          mentions.push({ kind: 'defref', start: tokens[i].start, end: tokens[dem.t1].end, t0: i, t1: dem.t1 + 1, refCountry: dem.country, refWord: '' });
-          i = dem.t1;
-          continue;
-        }
-      }
       // "the organization", "the bloc": the body named last.
       if (f === 'the' && BODY_REFS.has(tokens[i + 1]?.fold ?? '') && !tokens[i + 2]?.cap) {
         mentions.push({ kind: 'pronoun', start: tokens[i].start, end: tokens[i + 1].end, t0: i, t1: i + 2, refBody: true });
