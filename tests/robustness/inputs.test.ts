@@ -146,6 +146,19 @@ describe('a directory of bad and odd inputs', async () => {
   });
 });
 
+describe('an --out that cannot be written', () => {
+  it('is a usage error that names it, and leaves what is there alone', async () => {
+    const d = tmp();
+    const file = join(d, 'not-a-dir');
+    writeFileSync(file, 'keep me');
+    const c = capture();
+    expect(await run(['build', SEED, '--out', file], c.io)).toBe(2);
+    expect(c.err[0]).toMatch(/^newskg: --out .*not-a-dir: cannot write there/);
+    expect(c.err.join('\n')).not.toMatch(/\n\s+at /);
+    expect(readFileSync(file, 'utf8')).toBe('keep me');
+  });
+});
+
 describe('huge files', () => {
   it('refuses a file over the limit without reading it', async () => {
     const d = tmp();
