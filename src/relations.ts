@@ -338,6 +338,10 @@ export function applyRules(a: SentenceAnalysis, rules: RuleSet, reg: Registry, c
     if (x.types[0] === 'Person' && x.keys.length === 1) ctx.people.push(x.keys[0]);
     if (x.types[0] === 'Organization' && x.keys.length === 1) ctx.bodies.push(x.keys[0]);
   }
+  // References reach back a few paragraphs, not a whole book: keep the memory short so a
+  // huge article costs time in proportion to its length.
+  if (ctx.people.length > 64) ctx.people.splice(0, ctx.people.length - 64);
+  if (ctx.bodies.length > 64) ctx.bodies.splice(0, ctx.bodies.length - 64);
   return { facts, misses };
 }
 
