@@ -27,14 +27,17 @@ export const NS = {
 // Only unreserved ASCII survives as is; everything else (quotes, spaces, `<>`, non-Latin
 // scripts) is percent-encoded UTF-8, which every RDF parser and Virtuoso accept, and which
 // never needs escaping in a Turtle local name.
+// Each space becomes "_" and "_" itself is escaped, so "A B", "A_B" and "A  B" stay three IRIs.
+// A segment of dots only ("." or "..", which URL normalisation would resolve away) or an empty
+// one gets a leading "~", and "~" is escaped everywhere else, so the mapping stays one-to-one.
 export function segment(value: string): string {
-  const nfc = value.normalize('NFC').replace(/\s+/g, '_');
+  const nfc = value.normalize('NFC');
   let out = '';
   for (const byte of new TextEncoder().encode(nfc)) {
     const c = String.fromCharCode(byte);
-    out += /[A-Za-z0-9_~-]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    out += c === ' ' ? '_' : /[A-Za-z0-9-]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
-  return out;
+  return /^(?:%2E)*$/.test(out) ? `~${out}` : out;
 }
 
 // ### `entityKey` is the graph key of an entity: its type and canonical label.

@@ -192,27 +192,23 @@ describe('property: IRIs', () => {
     fc.assert(fc.property(hostileString, (s) => {
       const seg = segment(s);
       expect(seg).toMatch(/^(?:[A-Za-z0-9_~-]|%[0-9A-F]{2})*$/);
-      // Decoding gives back the label, NFC-normalised, with each run of white space as "_" and
-      // lone surrogates as U+FFFD (UTF-8 cannot hold them).
-      const expected = s.toWellFormed().normalize('NFC').replace(/\s+/g, '_');
-      expect(decodeURIComponent(seg)).toBe(expected);
+      // Decoding gives back the label, NFC-normalised, each space written "_" (every other "_" is
+      // escaped), a leading "~" only on dot-only or empty segments, and lone surrogates as U+FFFD
+      // (UTF-8 cannot hold them).
+      const expected = s.toWellFormed().normalize('NFC');
+      const body = /^~(?:%2E)*$/.test(seg) ? seg.slice(1) : seg;
+      expect(decodeURIComponent(body.replace(/_/g, ' '))).toBe(expected);
     }), { numRuns: RUNS * 5 });
   });
 
-  // Known defect, reported to the lead (issue 6): `segment` (src/iri.ts) writes every run of white
-  // space as "_" and leaves "_" itself as is, so labels that differ only there share one IRI and
-  // their nodes merge in a triple store. Fixing it changes IRIs (and the golden files), so it is
-  // left as a decision; remove `.fails` when segment encodes "_" and keeps runs apart.
-  it.fails('gives different entities different IRIs (fails: "A B", "A_B" and "A  B" share one)', () => {
+  // Labels that differ only in spaces and underscores must not share an IRI, or their nodes merge in a store.
+  it('gives different entities different IRIs ("A B", "A_B", "A  B" and "A\\tB" are four)', () => {
     const keys = ['Person:A B', 'Person:A_B', 'Person:A  B', 'Person:A\tB'];
     expect(new Set(keys.map(entityIri)).size).toBe(keys.length);
   });
 
-  // Known defect, reported to the lead (found by the property above): a label, article id or rule
-  // id that is "." or ".." becomes the segment "%2E" or "%2E%2E", which URL parsers and RFC 3986
-  // normalisation read as a dot segment: ".../id/person/%2E%2E" resolves to ".../id/". Remove
-  // `.fails` when `segment` escapes such segments (and the empty one) differently.
-  it.fails('writes IRIs that URL normalisation leaves as they are (fails for labels "." and "..")', () => {
+  // "%2E%2E" is a dot segment to URL parsers (".../id/person/%2E%2E" resolves to ".../id/").
+  it('writes IRIs that URL normalisation leaves as they are (labels "." and ".." too)', () => {
     for (const key of ['Person:.', 'Person:..']) expect(new URL(entityIri(key)).href).toBe(entityIri(key));
   });
 });
