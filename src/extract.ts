@@ -2,7 +2,6 @@
 // It reads one article and nothing else, so articles can be extracted in any order or in workers.
 import { Analyzer } from './entities.js';
 import { loadGazetteer, DEFAULT_DATA_DIR } from './gazetteer.js';
-import { entityKey } from './iri.js';
 import { applyRules, type Context, type Miss } from './relations.js';
 import { loadRules } from './rules.js';
 import { splitSentences } from './sentences.js';
@@ -107,14 +106,11 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
     if (hit?.type) datelinePlace = reg.add(hit.type, hit.label, meta.place);
     else datelinePlace = reg.add('Location', meta.place);
   }
-  const ctx: Context = { articleId: article.id, dateline: meta.date, datelinePlace, people: [], participants: [], bodies: [], paragraph: 0 };
+  const ctx: Context = { articleId: article.id, dateline: meta.date, datelinePlace, people: [], participants: [], bodies: [] };
   const sentences = boundSentences(splitSentences(article));
   const facts: Fact[] = [];
   const misses: Miss[] = [];
   for (const s of sentences) {
-    if (s.paragraph !== ctx.paragraph) {
-      ctx.paragraph = s.paragraph;
-    }
     const a = analyzer.analyze(s);
     for (const nf of a.facts) {
       facts.push({
@@ -139,6 +135,5 @@ export function extractArticle(article: Article, options: ExtractOptions = {}): 
     if (f.qualifiers.place && !known.has(f.qualifiers.place)) delete f.qualifiers.place;
     if (f.qualifiers.occasion && !known.has(f.qualifiers.occasion)) delete f.qualifiers.occasion;
   }
-  void entityKey;
   return { article, entities, facts: kept, sentences, misses };
 }

@@ -4,9 +4,9 @@
 import { findDates } from './dates.js';
 import type { Mention, Registry, SentenceAnalysis } from './entities.js';
 import type { Rule, RuleSet } from './rules.js';
-import { fits, isSymmetric, PREDICATE_SPECS } from './schema.js';
+import { fits, PREDICATE_SPECS } from './schema.js';
 import type { Token } from './text.js';
-import type { EntityType, Fact, Predicate, Qualifiers } from './types.js';
+import type { EntityType, Fact, Qualifiers } from './types.js';
 
 /** What the article has said so far, for references such as "he" or "the sides". */
 export interface Context {
@@ -27,7 +27,6 @@ export interface Context {
   lastOccasion?: string;
   /** Organisations in order of mention, for "its". */
   bodies: string[];
-  paragraph: number;
 }
 
 /** A cue match that produced nothing, and why: for `explain`. */
@@ -406,8 +405,6 @@ function applyRule(rule: Rule, a: SentenceAnalysis, actors: Actor[], cueT: numbe
   if (!obj.length) return miss('no-object');
   for (const sa of subj) for (const s of sa.keys) for (const oa of obj) for (const o of oa.keys) emit(s, o, sa, oa);
   if (!out.length) return miss('type-mismatch');
-  void isSymmetric;
   return out;
 }
 
-export type { Predicate };

@@ -50,7 +50,7 @@ export interface RuleSet {
 const SLOTS = new Set(['left', 'right', 'inside', 'clause', 'none']);
 
 // ### `checkRule` lists every problem of one rule, so a bad file is reported at once.
-function checkRule(r: Record<string, unknown>, index: number): string[] {
+function checkRule(r: Record<string, unknown>): string[] {
   const problems: string[] = [];
   if (typeof r.id !== 'string' || !/^[a-z][a-zA-Z0-9]*(?:[.-][a-zA-Z0-9]+)*$/.test(r.id)) problems.push(`"id" must be a dotted lowercase name like "meet.met-with", got ${JSON.stringify(r.id)}`);
   if (!PREDICATES.includes(r.predicate as Predicate)) problems.push(`"predicate" must be one of ${PREDICATES.join(', ')}; got ${JSON.stringify(r.predicate)}`);
@@ -83,7 +83,6 @@ function checkRule(r: Record<string, unknown>, index: number): string[] {
   }
   const known = new Set(['id', 'predicate', 'cue', 'builtin', 'subject', 'object', 'mode', 'modality', 'why', 'examples']);
   for (const k of Object.keys(r)) if (!known.has(k)) problems.push(`unknown field "${k}"`);
-  void index;
   return problems;
 }
 
@@ -136,7 +135,7 @@ export function loadRules(dataDir = DEFAULT_DATA_DIR): RuleSet {
         if (unknown.length) throw new RuleError(`${file}: rule ${String(r.id)} (index ${i}): cue uses unknown macro {${unknown[0]}}; macros.json defines ${Object.keys(macros).join(', ')}`, file, String(r.id), i);
         r.cue = r.cue.replace(/(?<!\\[pP])\{([A-Z][A-Z_]*)\}/g, (_, n: string) => `(?:${macros[n]})`);
       }
-      const problems = checkRule(r, i);
+      const problems = checkRule(r);
       const id = typeof r?.id === 'string' ? r.id : undefined;
       if (id && ids.has(id)) problems.push(`id "${id}" is already used in ${ids.get(id)}`);
       if (problems.length) {

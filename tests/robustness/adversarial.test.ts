@@ -111,7 +111,7 @@ describe('adversarial inputs through build()', () => {
 function analyzeOne(text: string): number {
   const analyzer = new Analyzer(loadGazetteer());
   const sentence: Sentence = { index: 0, start: 0, end: text.length, text, paragraph: 0 };
-  const ctx: Context = { articleId: 'slow', people: [], participants: [], bodies: [], paragraph: 0 };
+  const ctx: Context = { articleId: 'slow', people: [], participants: [], bodies: [] };
   return timed(() => applyRules(analyzer.analyze(sentence), loadRules(), analyzer.registry, ctx, text))[1];
 }
 

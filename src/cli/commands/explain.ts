@@ -7,6 +7,7 @@ import { UsageError } from '../../errors.js';
 import { goldIndex, matchNode, type Gold } from '../../eval.js';
 import { extractArticle, type ArticleResult } from '../../extract.js';
 import { readArticle } from '../../ingest.js';
+import { loadRules } from '../../rules.js';
 import { PREDICATE_SPECS } from '../../schema.js';
 import type { Io } from '../io.js';
 
@@ -59,7 +60,7 @@ const REASONS: Record<string, string> = {
 };
 
 // ### `explainMisses` lists the required gold facts the extraction lacks, each with its likely cause.
-export function explainMisses(r: ArticleResult, gold: Gold): string[] {
+export function explainMisses(r: ArticleResult, gold: Gold, rulePredicates: Map<string, string>): string[] {
   const idx = goldIndex(gold);
   const nodeOf = new Map<number, string>();
   for (const e of r.entities) {
@@ -82,8 +83,8 @@ export function explainMisses(r: ArticleResult, gold: Gold): string[] {
       const at = t.evidence ? squash(r.article.text).indexOf(squash(t.evidence)) : -1;
       // squashing only shortens runs of spaces; find the sentence by position in the squashed text
       const sentence = at < 0 ? undefined : r.sentences.find((x) => squash(r.article.text.slice(0, x.end)).length > at);
-      const misses = sentence ? r.misses.filter((m) => m.sentence === sentence.index && r.facts.length >= 0) : [];
-      const ruleMiss = misses.find((m) => m.rule.length > 0 && ruleMatchesPredicate(m.rule, t.p));
+      const misses = sentence ? r.misses.filter((m) => m.sentence === sentence.index) : [];
+      const ruleMiss = misses.find((m) => rulePredicates.get(m.rule) === t.p);
       why = ruleMiss ? `${REASONS[ruleMiss.reason]} (rule ${ruleMiss.rule}, cue "${ruleMiss.cue}")` : 'no rule matched';
     }
     out.push(`missed ${t.s} ${t.p} ${t.o}: ${why}`);
@@ -92,16 +93,9 @@ export function explainMisses(r: ArticleResult, gold: Gold): string[] {
   return out;
 }
 
-let rulePredicates: Map<string, string> | undefined;
-function ruleMatchesPredicate(rule: string, predicate: string): boolean {
-  return rulePredicates?.get(rule) === predicate;
-}
-
 export async function handler(argv: ArgumentsCamelCase<ExplainArgs>, io: Io): Promise<number> {
   const article = await readArticle(argv.file);
   const r = extractArticle(article, { dataDir: argv.data });
-  const { loadRules } = await import('../../rules.js');
-  rulePredicates = new Map(loadRules(argv.data).rules.map((x) => [x.id, x.predicate]));
   io.out(`${article.id}: ${r.sentences.length} sentences, ${r.entities.length} entities, ${r.facts.length} facts`);
   for (const line of explainFacts(r)) io.out(line);
   if (argv.gold) {
@@ -110,7 +104,7 @@ export async function handler(argv: ArgumentsCamelCase<ExplainArgs>, io: Io): Pr
     if (!existsSync(path)) throw new UsageError(`--gold: no gold file ${path} for article ${article.id}`);
     const gold = JSON.parse(readFileSync(path, 'utf8')) as Gold;
     gold.article ||= basename(path, '.json');
-    const misses = explainMisses(r, gold);
+    const misses = explainMisses(r, gold, new Map(loadRules(argv.data).rules.map((x) => [x.id, x.predicate])));
     io.out('');
     io.out(misses.length ? `${misses.filter((l) => l.startsWith('missed')).length} required gold facts missed:` : 'every required gold fact was found');
     for (const line of misses) io.out(line);
