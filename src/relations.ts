@@ -1,6 +1,7 @@
 // **relations** runs the cue rules over an analysed sentence: each cue match takes its
 // subject and object from the actors on either side, skips negated or planned
 // statements, and attaches date, place and occasion.
+import { mayMatch } from './anchors.js';
 import { findDates } from './dates.js';
 import type { Mention, Registry, SentenceAnalysis } from './entities.js';
 import type { Rule, RuleSet } from './rules.js';
@@ -284,8 +285,9 @@ export function applyRules(a: SentenceAnalysis, rules: RuleSet, reg: Registry, c
   const misses: Miss[] = [];
   const actors = actorsOf(a, reg, ctx);
   const s = a.sentence;
+  const lower = s.text.toLowerCase();
   for (const rule of rules.rules) {
-    if (!rule.re) continue;
+    if (!rule.re || !mayMatch(rule.anchors, lower)) continue;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(s.text); m !== null; m = rule.re.exec(s.text)) {
       if (m[0].length === 0) {

@@ -2,6 +2,7 @@
 // against the rule schema, and compiles the cues once.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { anchorsOf } from './anchors.js';
 import { RuleError } from './errors.js';
 import { DEFAULT_DATA_DIR } from './gazetteer.js';
 import { PREDICATES, type Predicate } from './types.js';
@@ -38,6 +39,8 @@ export interface RuleSpec {
 export interface Rule extends RuleSpec {
   file: string;
   re?: RegExp;
+  /** Lowercase words one of which every match of the cue contains (anchors.ts); none: always run. */
+  anchors?: string[];
 }
 
 export interface RuleSet {
@@ -143,7 +146,7 @@ export function loadRules(dataDir = DEFAULT_DATA_DIR): RuleSet {
       }
       ids.set(id!, f);
       const spec = r as unknown as RuleSpec;
-      rules.push({ ...spec, file, re: spec.cue ? new RegExp(spec.cue, 'giu') : undefined });
+      rules.push({ ...spec, file, re: spec.cue ? new RegExp(spec.cue, 'giu') : undefined, anchors: spec.cue ? anchorsOf(spec.cue) : undefined });
     });
   }
   const modFile = join(dir, 'modality.json');

@@ -1,0 +1,82 @@
+// **anchors** finds, for a cue regular expression, words that every match must contain: if a
+// sentence holds none of them, the cue cannot match and its rule need not run. This is the
+// trigger-word index of the relation stage; most sentences trigger two or three of the rules.
+import { RegExpParser } from '@eslint-community/regexpp';
+import type { Alternative, Element } from '@eslint-community/regexpp/ast';
+
+// Literals shorter than this select almost every sentence: not worth a check.
+const MIN_LENGTH = 3;
+
+/** A set of lowercase strings one of which every match contains; `null` when no such set is known. */
+type Need = string[] | null;
+
+// ### `better` prefers the set whose shortest string is longest (more selective), then the smaller set.
+function better(a: Need, b: Need): Need {
+  if (!a) return b;
+  if (!b) return a;
+  const la = Math.min(...a.map((s) => s.length)), lb = Math.min(...b.map((s) => s.length));
+  if (la !== lb) return la > lb ? a : b;
+  return a.length <= b.length ? a : b;
+}
+
+// ### `ofAlternatives` is what one of several alternatives needs: the union of what each needs.
+function ofAlternatives(alts: Alternative[]): Need {
+  const out = new Set<string>();
+  for (const alt of alts) {
+    const need = ofSequence(alt.elements);
+    if (!need) return null;
+    for (const s of need) out.add(s);
+  }
+  return [...out];
+}
+
+// ### `ofSequence` is what a concatenation needs: the best of its literal runs and its parts.
+function ofSequence(elements: Element[]): Need {
+  let best: Need = null;
+  let run = '';
+  const endRun = (): void => {
+    if (run) best = better(best, [run]);
+    run = '';
+  };
+  for (const e of elements) {
+    if (e.type === 'Character') {
+      run += String.fromCodePoint(e.value).toLowerCase();
+      continue;
+    }
+    endRun();
+    best = better(best, ofElement(e));
+  }
+  endRun();
+  return best;
+}
+
+function ofElement(e: Element): Need {
+  switch (e.type) {
+    case 'Character':
+      return [String.fromCodePoint(e.value).toLowerCase()];
+    case 'Group':
+    case 'CapturingGroup':
+      return ofAlternatives(e.alternatives);
+    case 'Quantifier':
+      return e.min >= 1 ? ofElement(e.element) : null;
+    default:
+      // classes, sets (\s, \p{L}), assertions and lookarounds, back-references: no literal known
+      return null;
+  }
+}
+
+// ### `anchorsOf` gives the lowercase strings one of which every match of `source` (compiled
+// with the u and i flags) contains, or `undefined` when the cue has no selective literal.
+export function anchorsOf(source: string): string[] | undefined {
+  const ast = new RegExpParser({ ecmaVersion: 2024 }).parsePattern(source, 0, source.length, { unicode: true });
+  const need = ofAlternatives(ast.alternatives);
+  if (!need || !need.length || need.some((s) => s.length < MIN_LENGTH)) return undefined;
+  return need.sort();
+}
+
+// ### `mayMatch` is the check itself: does the lowercased sentence hold one of the anchors?
+export function mayMatch(anchors: string[] | undefined, lower: string): boolean {
+  if (!anchors) return true;
+  for (const a of anchors) if (lower.includes(a)) return true;
+  return false;
+}

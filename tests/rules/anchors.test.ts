@@ -1,0 +1,61 @@
+// The trigger-word index may only skip a rule when its cue cannot match: checked on every
+// sentence of the dev corpus and every rule example, against every rule.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { anchorsOf, mayMatch } from '../../src/anchors.js';
+import { articleFromText } from '../../src/ingest.js';
+import { loadRules } from '../../src/rules.js';
+import { splitSentences } from '../../src/sentences.js';
+
+const rules = loadRules().rules.filter((r) => r.re);
+const DEV = join(process.env.NEWSKG_SHARED ?? '../shared', 'corpus/dev/articles');
+
+describe('anchorsOf', () => {
+  it('takes the alternatives a match must start with', () => {
+    expect(anchorsOf('\\b(?:met|meets)\\s+with\\b')).toEqual(['with']);
+    expect(anchorsOf('\\b(?:congratulat(?:ed|es)|congratulations\\s+to)\\b')).toEqual(['congratulat', 'congratulations']);
+  });
+
+  it('unions the words of top-level alternatives and lowercases them', () => {
+    expect(anchorsOf('\\bJoined\\b|\\bbecame\\s+a\\s+member\\b')).toEqual(['became', 'joined']);
+  });
+
+  it('gives nothing when a branch has no literal or only optional ones', () => {
+    expect(anchorsOf('\\b\\p{Lu}\\p{L}+\\b')).toBeUndefined();
+    expect(anchorsOf('(?:visit)?\\s+to')).toBeUndefined();
+    expect(anchorsOf('met|\\d+')).toBeUndefined();
+  });
+
+  it('ignores literals too short to select anything', () => {
+    expect(anchorsOf('\\b(?:at|in)\\s+\\p{Lu}')).toBeUndefined();
+  });
+});
+
+describe('mayMatch on real sentences', () => {
+  const sentences: string[] = [];
+  for (const f of readdirSync(DEV).filter((x) => x.endsWith('.txt'))) {
+    const article = articleFromText(f, readFileSync(join(DEV, f), 'utf8'), f);
+    for (const s of splitSentences(article)) sentences.push(s.text);
+  }
+  for (const r of rules) for (const ex of r.examples) sentences.push(ex.text);
+
+  it('never skips a rule whose cue matches the sentence', () => {
+    expect(sentences.length).toBeGreaterThan(300);
+    const wrong: string[] = [];
+    let skipped = 0;
+    for (const s of sentences) {
+      const lower = s.toLowerCase();
+      for (const r of rules) {
+        r.re!.lastIndex = 0;
+        const matches = r.re!.test(s);
+        const may = mayMatch(r.anchors, lower);
+        if (matches && !may) wrong.push(`${r.id}: ${s}`);
+        if (!may) skipped++;
+      }
+    }
+    expect(wrong).toEqual([]);
+    // and it does skip: most rules do not apply to most sentences
+    expect(skipped / (sentences.length * rules.length)).toBeGreaterThan(0.7);
+  });
+});
