@@ -164,13 +164,17 @@ export class Analyzer {
 
   // ### `lookup` finds the longest gazetteer phrase starting at token i.
   private lookup(tokens: Token[], i: number, limit: number): { n: number; hits: Hit[] } | undefined {
-    if (!this.g.firstWords.has(tokens[i].fold)) return undefined;
-    const max = Math.min(this.g.maxWords, limit - i);
-    for (let n = max; n >= 1; n--) {
-      let key = tokens[i].fold;
-      for (let k = 1; k < n; k++) key += ' ' + tokens[i + k].fold;
-      const hits = this.g.phrases.get(key);
-      if (!hits) continue;
+    let node = this.g.trie.next?.get(tokens[i].fold);
+    if (!node) return undefined;
+    // every phrase that starts here, shortest first; the longest one accepted wins
+    const found: { n: number; hits: Hit[] }[] = [];
+    for (let n = 1; node; n++) {
+      if (node.hits) found.push({ n, hits: node.hits });
+      if (i + n >= limit) break;
+      node = node.next?.get(tokens[i + n].fold);
+    }
+    for (let f = found.length - 1; f >= 0; f--) {
+      const { n, hits } = found[f];
       const ok = hits.filter((h) => this.accept(h, tokens, i, n));
       if (ok.length) return { n, hits: ok };
     }

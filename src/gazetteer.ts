@@ -24,6 +24,28 @@ export interface WordLists {
   titleModifiers?: string[];
 }
 
+/** One word of the phrase trie: the phrases ending here, and the words that may follow. */
+export interface TrieNode {
+  hits?: Hit[];
+  next?: Map<string, TrieNode>;
+}
+
+// ### `trieOf` indexes the phrase keys (folded words joined by spaces) word by word.
+function trieOf(phrases: Map<string, Hit[]>): TrieNode {
+  const root: TrieNode = {};
+  for (const [key, hits] of phrases) {
+    let node = root;
+    for (const w of key.split(' ')) {
+      node.next ??= new Map();
+      let child = node.next.get(w);
+      if (!child) node.next.set(w, (child = {}));
+      node = child;
+    }
+    node.hits = hits;
+  }
+  return root;
+}
+
 /** What a phrase in the index stands for. */
 export interface Hit {
   kind: 'entity' | 'demonym' | 'title';
@@ -44,6 +66,8 @@ export interface Gazetteer {
   /** First words of all phrases: a word that starts none needs no lookup at all. */
   firstWords: Set<string>;
   maxWords: number;
+  /** The phrases as a word trie, so a lookup walks forward once instead of joining keys of every length. */
+  trie: TrieNode;
   /** Every word of the title modifiers ("newly", "appointed", "caretaker"). */
   modifierWords: Set<string>;
   /** Every word of every title form, folded ("secretary", "minister", "foreign"). */
@@ -139,7 +163,7 @@ export function loadGazetteer(dataDir = DEFAULT_DATA_DIR): Gazetteer {
   for (const t of titleList) for (const form of [t.title, ...(t.forms ?? [])]) for (const w of foldPhrase(form).split(' ')) if (/^\p{L}/u.test(w) && w.length > 2) titleWords.add(w);
   for (const w of ['of', 'for', 'and', 'the']) titleWords.delete(w);
   const g: Gazetteer = {
-    phrases, firstWords: new Set([...phrases.keys()].map((k) => k.split(' ')[0])), maxWords, titleWords, modifierWords: new Set((words.titleModifiers ?? []).flatMap((m) => foldPhrase(m).split(' ')).filter((w) => /^\p{L}/u.test(w))), countries, orgs, locations, words,
+    phrases, firstWords: new Set([...phrases.keys()].map((k) => k.split(' ')[0])), maxWords, trie: trieOf(phrases), titleWords, modifierWords: new Set((words.titleModifiers ?? []).flatMap((m) => foldPhrase(m).split(' ')).filter((w) => /^\p{L}/u.test(w))), countries, orgs, locations, words,
     sets: {
       nameEnders: set(words.nameEnders), groupHeads: set(words.groupHeads), titleModifiers: set(words.titleModifiers), orgHeads: set(words.orgHeads), eventHeads: set(words.eventHeads), documentHeads: set(words.documentHeads),
       locationHeads: set(words.locationHeads), particles: set(words.personParticles), honorifics: set(words.honorifics),

@@ -24,6 +24,16 @@ const WORD_START = /^[\p{L}\p{N}]/u;
 
 // ### `fold` lowercases, strips diacritics and unifies apostrophes and dashes.
 export function fold(s: string): string {
+  // Most words of English news are plain ASCII: lowercasing is all they need.
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127 || c === 96) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return s.toLowerCase();
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
