@@ -18,7 +18,7 @@ import { layout, type Positions } from '../layout.js';
 import type { EntityType, KnowledgeGraph } from '../types.js';
 import { cleanText } from './chars.js';
 import { LIST_SEPARATOR, networkEdges, summarize } from './network.js';
-import { batched } from './batch.js';
+import { utf8Batched } from './batch.js';
 
 /** Options of {@link writeGraphml}. */
 export interface GraphmlOptions {
@@ -85,19 +85,25 @@ export const TYPE_COLORS: Record<EntityType, [number, number, number]> = {
   Position: [255, 127, 14], Event: [140, 86, 75], Document: [127, 127, 127],
 };
 
-const special = /[&<>"'\r\n\t\u0085\u2028\u2029]/;
+// Any character that needs work: markup, line ends and tabs, NEL/LS/PS, C0 controls, surrogates
+// (paired ones pass unchanged after a second look) and U+FFFE/U+FFFF. Almost no text has one.
+const needsWork = /[\u0000-\u001F"&'<>\u0085\u2028\u2029\uD800-\uDFFF\uFFFE\uFFFF]/;
 const specialAll = /[&<>"'\r\n\t\u0085\u2028\u2029]/g;
+// A cheap test for what `cleanText` may replace (paired surrogates too, which it keeps).
+const mayNeedCleaning = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const entities: Record<string, string> = {
   '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;',
   '\r': '&#13;', '\n': '&#10;', '\t': '&#9;', '\u0085': '&#133;', '\u2028': '&#8232;', '\u2029': '&#8233;',
 };
+const entity = (c: string): string => entities[c];
 
 // ### `xml` escapes text for element content and attribute values alike. Line ends and
 // tabs become character references because parsers normalise them otherwise (CR in content,
 // all three in attributes; XML 1.1 readers such as xmldom also turn NEL, LS and PS into line ends).
+// One native scan settles the common case of a string with nothing to escape or clean.
 export function xml(value: string): string {
-  const clean = cleanText(value);
-  return special.test(clean) ? clean.replace(specialAll, (c) => entities[c]) : clean;
+  if (!needsWork.test(value)) return value;
+  return (mayNeedCleaning.test(value) ? cleanText(value) : value).replace(specialAll, entity);
 }
 
 // ### `extraKeys` infers keys for node attributes beyond the schema (e.g. a Position's
@@ -120,12 +126,18 @@ function extraKeys(graph: KnowledgeGraph): Key[] {
 }
 
 const keyLine = (k: Key, domain: 'node' | 'edge'): string => `  <key id="${k.id}" for="${domain}" attr.name="${k.name}" attr.type="${k.type}"/>\n`;
-const data = (key: string, value: string): string => `<data key="${key}">${xml(value)}</data>`;
 
 // Gephi size by degree: grows with the square root so hubs do not swamp the view.
 const nodeSize = (degree: number): string => String(Math.round((10 + 5 * Math.sqrt(degree)) * 100) / 100);
 
-// ### `graphmlChunks` yields the document piece by piece, one node or edge at a time.
+// The colour columns of each type, written once rather than per node.
+const COLOR_DATA = new Map<string, string>(Object.entries(TYPE_COLORS)
+  .map(([type, [r, g, b]]) => [type, `<data key="r">${r}</data><data key="g">${g}</data><data key="b">${b}</data>`]));
+const NO_COLOR = '<data key="r">0</data><data key="g">0</data><data key="b">0</data>';
+
+// ### `graphmlChunks` yields the document piece by piece, one node or edge at a time. Every
+// node and edge is one template string; attribute values are escaped once each (`xml`), colours
+// are written per type and sizes computed once per degree.
 export function* graphmlChunks(graph: KnowledgeGraph, options: GraphmlOptions = {}): Generator<string> {
   const style = options.style ?? true;
   const positions = style ? options.positions ?? layout(graph) : undefined;
@@ -141,25 +153,27 @@ export function* graphmlChunks(graph: KnowledgeGraph, options: GraphmlOptions = 
     + '  <graph id="newskg" edgedefault="directed">\n';
 
   const ids = new Map<string, string>();
-  for (const node of graph.nodes()) {
+  const sizes = new Map<number, string>();
+  for (const { node, attributes: a } of graph.nodeEntries()) {
     const id = `n${ids.size}`;
     ids.set(node, id);
-    const a = graph.getNodeAttributes(node);
     const degree = graph.degree(node);
     // Gephi shows the id for a blank label; the key at least says what the node is.
-    let out = `    <node id="${id}">${data('label', a.label?.trim() ? a.label : node)}${data('type', a.type)}${data('key', node)}${data('iri', a.iri)}`;
-    if (a.aliases?.length) out += data('aliases', a.aliases.join(LIST_SEPARATOR));
-    if (a.wikidata) out += data('wikidata', a.wikidata);
-    if (a.sources?.length) out += data('sources', a.sources.join(LIST_SEPARATOR));
-    out += data('degree', String(degree));
+    let out = `    <node id="${id}"><data key="label">${xml(a.label?.trim() ? a.label : node)}</data><data key="type">${xml(a.type)}</data>`
+      + `<data key="key">${xml(node)}</data><data key="iri">${xml(a.iri)}</data>`;
+    if (a.aliases?.length) out += `<data key="aliases">${xml(a.aliases.join(LIST_SEPARATOR))}</data>`;
+    if (a.wikidata) out += `<data key="wikidata">${xml(a.wikidata)}</data>`;
+    if (a.sources?.length) out += `<data key="sources">${xml(a.sources.join(LIST_SEPARATOR))}</data>`;
+    out += `<data key="degree">${degree}</data>`;
     if (positions) {
-      const [r, g, b] = TYPE_COLORS[a.type] ?? [0, 0, 0];
-      const p = positions.get(node) ?? { x: 0, y: 0 };
-      out += data('x', String(p.x)) + data('y', String(p.y)) + data('size', nodeSize(degree)) + data('r', String(r)) + data('g', String(g)) + data('b', String(b));
+      const p = positions.get(node);
+      let size = sizes.get(degree);
+      if (size === undefined) sizes.set(degree, (size = nodeSize(degree)));
+      out += `<data key="x">${p ? p.x : 0}</data><data key="y">${p ? p.y : 0}</data><data key="size">${size}</data>${COLOR_DATA.get(a.type) ?? NO_COLOR}`;
     }
     for (const k of extras) {
       const v = a[k.name];
-      if (v !== undefined && v !== null && v !== '') out += data(k.id, String(v));
+      if (v !== undefined && v !== null && v !== '') out += `<data key="${k.id}">${xml(String(v))}</data>`;
     }
     yield `${out}</node>\n`;
   }
@@ -167,17 +181,16 @@ export function* graphmlChunks(graph: KnowledgeGraph, options: GraphmlOptions = 
   let n = 0;
   for (const edge of networkEdges(graph)) {
     const e = summarize(edge);
-    let out = `    <edge id="e${n++}" source="${ids.get(edge.source)}" target="${ids.get(edge.target)}">`;
-    out += data('edgelabel', e.label) + data('weight', String(e.weight)) + data('predicate', e.label)
-      + data('facts', String(e.facts)) + data('symmetric', String(e.symmetric));
-    if (e.date) out += data('date', e.date);
-    if (e.place) out += data('place', e.place);
-    if (e.occasion) out += data('occasion', e.occasion);
-    if (e.topics) out += data('topics', e.topics);
-    if (e.rules) out += data('rules', e.rules);
-    if (e.sources) out += data('edgesources', e.sources);
-    out += data('statements', e.statements);
-    yield `${out}</edge>\n`;
+    const label = xml(e.label);
+    let out = `    <edge id="e${n++}" source="${ids.get(edge.source)}" target="${ids.get(edge.target)}"><data key="edgelabel">${label}</data>`
+      + `<data key="weight">${e.weight}</data><data key="predicate">${label}</data><data key="facts">${e.facts}</data><data key="symmetric">${e.symmetric}</data>`;
+    if (e.date) out += `<data key="date">${xml(e.date)}</data>`;
+    if (e.place) out += `<data key="place">${xml(e.place)}</data>`;
+    if (e.occasion) out += `<data key="occasion">${xml(e.occasion)}</data>`;
+    if (e.topics) out += `<data key="topics">${xml(e.topics)}</data>`;
+    if (e.rules) out += `<data key="rules">${xml(e.rules)}</data>`;
+    if (e.sources) out += `<data key="edgesources">${xml(e.sources)}</data>`;
+    yield `${out}<data key="statements">${xml(e.statements)}</data></edge>\n`;
   }
   yield '  </graph>\n</graphml>\n';
 }
@@ -185,13 +198,11 @@ export function* graphmlChunks(graph: KnowledgeGraph, options: GraphmlOptions = 
 // ### `writeGraphml` returns the whole document as a string.
 // Nodes and edges come out in graph order: pass a `sortedGraph` for byte-identical files.
 export function writeGraphml(graph: KnowledgeGraph, options: GraphmlOptions = {}): string {
-  let out = '';
-  for (const chunk of graphmlChunks(graph, options)) out += chunk;
-  return out;
+  return Buffer.concat([...utf8Batched(graphmlChunks(graph, options))]).toString('utf8');
 }
 
-// ### `writeGraphmlStream` writes the document to `out`, honouring back-pressure.
+// ### `writeGraphmlStream` writes the document to `out` in buffers of about 256 KiB, encoded as
+// they fill, honouring back-pressure: the graph is read only as fast as `out` takes the bytes.
 export async function writeGraphmlStream(graph: KnowledgeGraph, out: NodeJS.WritableStream, options: GraphmlStreamOptions = {}): Promise<void> {
-  await pipeline(Readable.from(batched(graphmlChunks(graph, options)), { objectMode: false }), out, { end: options.end ?? true });
+  await pipeline(Readable.from(utf8Batched(graphmlChunks(graph, options)), { objectMode: false }), out, { end: options.end ?? true });
 }
-

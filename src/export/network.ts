@@ -30,11 +30,6 @@ export interface NetworkEdge {
 /** The list separator used in every multi-valued text column. */
 export const LIST_SEPARATOR = ' | ';
 
-const byText = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
-
-// ### `distinct` lists the values once each, sorted, for stable columns.
-export const distinct = (values: Iterable<string>): string[] => [...new Set(values)].sort(byText);
-
 function toFact(key: string, e: EdgeAttributes): NetworkFact {
   // Built in this order so the JSON reads key, predicate, qualifiers, then provenance.
   const f: Omit<NetworkFact, 'provenance'> & { provenance?: Provenance[] } = { key, predicate: e.predicate, symmetric: e.symmetric === true };
@@ -47,16 +42,21 @@ function toFact(key: string, e: EdgeAttributes): NetworkFact {
 }
 
 // ### `networkEdges` groups the facts of `graph` by (source, target), in order of each pair's first fact.
+// One pass over the edges; pairs are found through a map per source, not a composite key per fact.
 export function networkEdges(graph: KnowledgeGraph): NetworkEdge[] {
-  const pairs = new Map<string, NetworkEdge>();
+  const bySource = new Map<string, Map<string, NetworkEdge>>();
+  const edges: NetworkEdge[] = [];
   graph.forEachEdge((key, attrs, source, target) => {
-    // Node keys may hold any character: JSON quoting keeps every pair apart.
-    const id = JSON.stringify([source, target]);
-    let edge = pairs.get(id);
-    if (!edge) pairs.set(id, (edge = { source, target, facts: [] }));
+    let targets = bySource.get(source);
+    if (!targets) bySource.set(source, (targets = new Map()));
+    let edge = targets.get(target);
+    if (!edge) {
+      targets.set(target, (edge = { source, target, facts: [] }));
+      edges.push(edge);
+    }
     edge.facts.push(toFact(key, attrs));
   });
-  return [...pairs.values()];
+  return edges;
 }
 
 /** The summary columns of a {@link NetworkEdge}, shared by the GraphML and GEXF writers. */
@@ -79,28 +79,43 @@ export interface EdgeSummary {
   statements: string;
 }
 
+// ### `listed` joins the distinct values of `set` in code-unit order, or gives undefined when there are none.
+function listed(set: Set<string>): string | undefined {
+  if (set.size === 0) return undefined;
+  if (set.size === 1) return set.values().next().value;
+  // The default sort compares UTF-16 code units: the same order on every machine and locale.
+  return [...set].sort().join(LIST_SEPARATOR);
+}
+
 // ### `summarize` gives the columns of one network edge; multi-valued columns list distinct values.
+// One loop over the facts and their provenance collects every column.
 export function summarize(edge: NetworkEdge): EdgeSummary {
   const f = edge.facts;
-  const join = (values: (string | undefined)[]): string | undefined => {
-    const list = distinct(values.filter((v): v is string => !!v));
-    return list.length ? list.join(LIST_SEPARATOR) : undefined;
-  };
-  const prov = f.flatMap((x) => x.provenance);
-  const s: EdgeSummary = {
-    label: f.map((x) => x.predicate).join(LIST_SEPARATOR),
-    weight: f.reduce((n, x) => n + Math.max(1, x.provenance.length), 0),
-    facts: f.length,
-    symmetric: f.every((x) => x.symmetric),
-    statements: JSON.stringify(f),
-  };
-  const date = join(f.map((x) => x.date)), place = join(f.map((x) => x.place)), occasion = join(f.map((x) => x.occasion));
-  const topics = join(f.flatMap((x) => x.topics ?? [])), rules = join(prov.map((p) => p.rule)), sources = join(prov.map((p) => p.source));
+  const dates = new Set<string>(), places = new Set<string>(), occasions = new Set<string>();
+  const topics = new Set<string>(), rules = new Set<string>(), sources = new Set<string>();
+  let label = '', weight = 0, symmetric = true;
+  for (let i = 0; i < f.length; i++) {
+    const x = f[i];
+    label = i === 0 ? x.predicate : label + LIST_SEPARATOR + x.predicate;
+    weight += Math.max(1, x.provenance.length);
+    if (!x.symmetric) symmetric = false;
+    if (x.date) dates.add(x.date);
+    if (x.place) places.add(x.place);
+    if (x.occasion) occasions.add(x.occasion);
+    if (x.topics) for (const t of x.topics) if (t) topics.add(t);
+    for (const p of x.provenance) {
+      if (p.rule) rules.add(p.rule);
+      if (p.source) sources.add(p.source);
+    }
+  }
+  const s: EdgeSummary = { label, weight, facts: f.length, symmetric, statements: JSON.stringify(f) };
+  const date = listed(dates), place = listed(places), occasion = listed(occasions);
+  const topicList = listed(topics), ruleList = listed(rules), sourceList = listed(sources);
   if (date) s.date = date;
   if (place) s.place = place;
   if (occasion) s.occasion = occasion;
-  if (topics) s.topics = topics;
-  if (rules) s.rules = rules;
-  if (sources) s.sources = sources;
+  if (topicList) s.topics = topicList;
+  if (ruleList) s.rules = ruleList;
+  if (sourceList) s.sources = sourceList;
   return s;
 }

@@ -3,7 +3,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import type { Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../src/export/chars.js';
-import { writeGraphml, writeGraphmlStream, xml } from '../../src/export/graphml.js';
+import { graphmlChunks, writeGraphml, writeGraphmlStream, xml } from '../../src/export/graphml.js';
 import { createGraph } from '../../src/graph.js';
 import { layout } from '../../src/layout.js';
 import { buildFixture, E, EXTRACTIONS, NASTY } from './fixture.js';
@@ -132,6 +132,28 @@ describe('writeGraphml', () => {
     out.on('data', (c: Buffer) => chunks.push(c));
     await writeGraphmlStream(graph, out);
     expect(Buffer.concat(chunks).toString('utf8')).toBe(text);
+  });
+
+  it('streams a graph bigger than one write buffer as the same bytes as the string and the pieces', async () => {
+    const big = createGraph();
+    const names = ['Сергей Лавров', 'Zoë "Z" Ó Briain', 'مكة & co', 'Summit 🌍 <2024>'];
+    for (let i = 0; i < 3000; i++) {
+      big.addNode(`Person:${names[i % 4]} ${i}`, { label: `${names[i % 4]} ${i}`, type: 'Person', aliases: [], iri: `https://example.org/p${i}`, sources: ['a'] });
+    }
+    for (let i = 1; i < 3000; i++) {
+      const provenance = [{ source: 'статья', sentence: i, start: 0, end: 5, evidence: names[i % 4], rule: 'meet' }];
+      big.addEdgeWithKey(`e${i}`, `Person:${names[i % 4]} ${i}`, `Person:${names[(i - 1) % 4]} ${i - 1}`, { predicate: 'metWith', label: 'metWith', symmetric: true, provenance });
+    }
+    const positions = layout(big, { iterations: 1 });
+    const whole = writeGraphml(big, { positions });
+    expect(whole.length).toBeGreaterThan(1 << 20);
+    expect(whole).toBe([...graphmlChunks(big, { positions })].join(''));
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    await writeGraphmlStream(big, out, { positions });
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(Buffer.concat(chunks).equals(Buffer.from(whole, 'utf8'))).toBe(true);
   });
 
   it('writes a valid document for an empty graph', () => {
