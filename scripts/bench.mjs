@@ -124,25 +124,79 @@ const toFile = async (path, chunks) => {
   await once(out, 'finish');
 };
 
-// ### `plainGraphml` is the baseline: the same nodes and edges with escaped attributes, streamed, no layout.
-function* plainGraphml(graph) {
-  const esc = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  yield '<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n<key id="label" for="node" attr.name="label" attr.type="string"/>\n<key id="type" for="node" attr.name="type" attr.type="string"/>\n<key id="p" for="edge" attr.name="predicate" attr.type="string"/>\n<key id="s" for="edge" attr.name="statements" attr.type="string"/>\n<graph edgedefault="directed">\n';
-  let buf = '';
+// ### `plainGraphml` is the GraphML baseline: a hand-rolled writer of the same elements and
+// attributes as our export (every node with label, type, key, IRI, aliases, wikidata, sources,
+// degree, x, y, size and colour; one edge per ordered pair of nodes with its predicates, weight,
+// fact count, qualifiers, rules, sources and the facts as JSON), from template strings and one
+// escaping regex, given the same positions. It streams in 256 KiB buffers filled as the lines come,
+// the fastest plain way measured here (an `out.write` per line, or 64 KiB strings, are about twice as slow).
+const XML_ESC = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;', '\n': '&#10;', '\t': '&#9;' };
+const esc = (s) => String(s).replace(/[&<>"'\r\n\t]/g, (c) => XML_ESC[c]);
+const COLORS = { Person: [31, 119, 180], Country: [214, 39, 40], Organization: [44, 160, 44], Location: [148, 103, 189], Position: [255, 127, 14], Event: [140, 86, 75], Document: [127, 127, 127] };
+function* plainGraphmlLines(graph, positions) {
+  const key = (id, domain, type, name = id) => `  <key id="${id}" for="${domain}" attr.name="${name}" attr.type="${type}"/>\n`;
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n'
+    + ['label', 'type', 'key', 'iri', 'aliases', 'wikidata', 'sources', 'title'].map((k) => key(k, 'node', 'string')).join('')
+    + key('degree', 'node', 'int') + ['x', 'y', 'size'].map((k) => key(k, 'node', 'double')).join('') + ['r', 'g', 'b'].map((k) => key(k, 'node', 'int')).join('')
+    + key('edgelabel', 'edge', 'string', 'label') + key('weight', 'edge', 'double') + key('facts', 'edge', 'int') + key('symmetric', 'edge', 'boolean')
+    + ['predicate', 'date', 'place', 'occasion', 'topics', 'rules', 'statements'].map((k) => key(k, 'edge', 'string')).join('') + key('edgesources', 'edge', 'string', 'sources')
+    + '  <graph id="G" edgedefault="directed">\n';
   const ids = new Map();
-  graph.forEachNode((n, a) => {
-    ids.set(n, `n${ids.size}`);
-    buf += `<node id="${ids.get(n)}"><data key="label">${esc(a.label)}</data><data key="type">${a.type}</data></node>\n`;
+  for (const { node, attributes: a } of graph.nodeEntries()) {
+    const id = `n${ids.size}`;
+    ids.set(node, id);
+    const degree = graph.degree(node), p = positions.get(node), [r, g, b] = COLORS[a.type] ?? [0, 0, 0];
+    yield `    <node id="${id}"><data key="label">${esc(a.label)}</data><data key="type">${a.type}</data><data key="key">${esc(node)}</data><data key="iri">${esc(a.iri)}</data>`
+      + (a.aliases.length ? `<data key="aliases">${esc(a.aliases.join(' | '))}</data>` : '') + (a.wikidata ? `<data key="wikidata">${esc(a.wikidata)}</data>` : '')
+      + `<data key="sources">${esc(a.sources.join(' | '))}</data><data key="degree">${degree}</data><data key="x">${p.x}</data><data key="y">${p.y}</data>`
+      + `<data key="size">${Math.round((10 + 5 * Math.sqrt(degree)) * 100) / 100}</data><data key="r">${r}</data><data key="g">${g}</data><data key="b">${b}</data>`
+      + (a.title ? `<data key="title">${esc(a.title)}</data>` : '') + '</node>\n';
+  }
+  const pairs = new Map();
+  graph.forEachEdge((key, a, s, t) => {
+    const pair = `${s}\u0000${t}`;
+    let facts = pairs.get(pair);
+    if (!facts) pairs.set(pair, (facts = []));
+    const f = { key, predicate: a.predicate, symmetric: a.symmetric === true };
+    if (a.date) f.date = a.date;
+    if (a.place) f.place = a.place;
+    if (a.occasion) f.occasion = a.occasion;
+    if (a.topics?.length) f.topics = a.topics;
+    f.provenance = a.provenance;
+    facts.push(f);
   });
-  yield buf;
-  buf = '';
-  let i = 0;
-  graph.forEachEdge((e, a, s, t) => {
-    buf += `<edge id="e${i++}" source="${ids.get(s)}" target="${ids.get(t)}"><data key="p">${a.predicate}</data><data key="s">${esc(JSON.stringify(a.provenance))}</data></edge>\n`;
-  });
-  yield buf;
-  yield '</graph>\n</graphml>\n';
+  const list = (xs) => [...new Set(xs.filter(Boolean))].sort().join(' | ');
+  let n = 0;
+  for (const [pair, facts] of pairs) {
+    const [s, t] = pair.split('\u0000');
+    const prov = facts.flatMap((f) => f.provenance), label = esc(facts.map((f) => f.predicate).join(' | '));
+    const columns = { date: list(facts.map((f) => f.date)), place: list(facts.map((f) => f.place)), occasion: list(facts.map((f) => f.occasion)),
+      topics: list(facts.flatMap((f) => f.topics ?? [])), rules: list(prov.map((p) => p.rule)), edgesources: list(prov.map((p) => p.source)) };
+    yield `    <edge id="e${n++}" source="${ids.get(s)}" target="${ids.get(t)}"><data key="edgelabel">${label}</data><data key="weight">${facts.reduce((w, f) => w + Math.max(1, f.provenance.length), 0)}</data>`
+      + `<data key="predicate">${label}</data><data key="facts">${facts.length}</data><data key="symmetric">${facts.every((f) => f.symmetric)}</data>`
+      + Object.entries(columns).map(([c, v]) => (v ? `<data key="${c}">${esc(v)}</data>` : '')).join('')
+      + `<data key="statements">${esc(JSON.stringify(facts))}</data></edge>\n`;
+  }
+  yield '  </graph>\n</graphml>\n';
 }
+async function plainGraphml(graph, positions, path) {
+  const out = createWriteStream(path);
+  let buffer = Buffer.allocUnsafe(1 << 18), used = 0;
+  for (const line of plainGraphmlLines(graph, positions)) {
+    if (used + line.length * 3 > buffer.length) {
+      if (!out.write(buffer.subarray(0, used))) await once(out, 'drain');
+      buffer = Buffer.allocUnsafe(Math.max(1 << 18, line.length * 3));
+      used = 0;
+    }
+    used += buffer.write(line, used);
+  }
+  out.end(buffer.subarray(0, used));
+  await once(out, 'finish');
+}
+
+// ### `best` keeps the fastest of several timed runs (the caller interleaves the runs of the two
+// sides of a comparison): on a shared machine the minimum is the least disturbed run.
+const best = (runs) => runs.reduce((a, b) => (b.s < a.s ? b : a));
 
 // ### `child` is one end-to-end CLI build in a fresh process, reporting its time and peak RSS.
 async function child(dir, jobs) {
@@ -168,6 +222,7 @@ async function main() {
   const { writeJson } = await dist('export/json.js');
   const { writeTurtleStream, writeNTriplesStream } = await dist('export/turtle.js');
   const { writeGraphmlStream } = await dist('export/graphml.js');
+  const { layout } = await dist('layout.js');
   const { graphQuads, DEFAULT_PREFIXES } = await dist('export/rdf.js');
   const out = join(dir, 'out');
   mkdirSync(out, { recursive: true });
@@ -203,13 +258,19 @@ async function main() {
     await once(file, 'finish');
   });
   row('  baseline: n3 StreamWriter, same quads', n3Alone.s, `${Math.round(quads.length / n3Alone.s)} triples/s`);
-  const gml = await time(() => writeGraphmlStream(graph, createWriteStream(join(out, 'graph.graphml'))));
   const elements = graph.order + graph.size;
-  row('export graphml (stream, with layout)', gml.s, `${Math.round(elements / gml.s)} elements/s`);
-  const gmlPlain = await time(() => writeGraphmlStream(graph, createWriteStream(join(out, 'graph-plain.graphml')), { style: false }));
-  row('export graphml (stream, style: false)', gmlPlain.s, `${Math.round(elements / gmlPlain.s)} elements/s`);
-  const plain = await time(() => toFile(join(out, 'baseline.graphml'), plainGraphml(graph)));
-  row('  baseline: plain streaming GraphML', plain.s, `${Math.round(elements / plain.s)} elements/s`);
+  const layoutT = await time(() => layout(graph));
+  const positions = layoutT.value;
+  row('layout (ForceAtlas2)', layoutT.s, `${graph.order} nodes`);
+  // Export and baseline alternate, three runs each, and each keeps its fastest (see `best`).
+  const gmlRuns = [], plainRuns = [];
+  for (let i = 0; i < 3; i++) {
+    gmlRuns.push(await time(() => writeGraphmlStream(graph, createWriteStream(join(out, 'graph.graphml')), { positions })));
+    plainRuns.push(await time(() => plainGraphml(graph, positions, join(out, 'baseline.graphml'))));
+  }
+  const gml = best(gmlRuns), plain = best(plainRuns);
+  row('export graphml (stream, positions given)', gml.s, `${Math.round(elements / gml.s)} elements/s, best of 3`);
+  row('  baseline: plain streaming GraphML, same data', plain.s, `${Math.round(elements / plain.s)} elements/s, best of 3`);
   const stagesRss = process.resourceUsage().maxRSS * 1024;
 
   const e2e = {};
@@ -229,10 +290,10 @@ async function main() {
   console.log('');
   const ratio = (a, b) => (a / b).toFixed(2);
   console.log(`Turtle export / n3 StreamWriter alone: ${ratio(ttl.s, n3Alone.s)}× (target ≤ 1.2×)`);
-  console.log(`GraphML export / plain streaming write: ${ratio(gml.s, plain.s)}× with layout, ${ratio(gmlPlain.s, plain.s)}× without (target ≤ 1.3×)`);
+  console.log(`GraphML export / plain streaming write of the same data: ${ratio(gml.s, plain.s)}× export alone, ${ratio(layoutT.s + gml.s, plain.s)}× layout + export (target ≤ 1.3×)`);
   if (jobsN !== 1) console.log(`--jobs ${jobsN} speed-up over --jobs 1: ${ratio(e2e[1].s, e2e[jobsN].s)}× end to end`);
   console.log(`extraction per core: ${(MB / extract.s).toFixed(2)} MB/s (target ≥ 10 MB/s); peak RSS of the staged run ${(stagesRss / 2 ** 20).toFixed(0)} MiB`);
-  for (const f of ['graph.ttl', 'graph.graphml']) console.log(`${f}: ${(statSync(join(out, f)).size / 1e6).toFixed(1)} MB`);
+  for (const f of ['graph.ttl', 'graph.graphml', 'baseline.graphml']) console.log(`${f}: ${(statSync(join(out, f)).size / 1e6).toFixed(1)} MB`);
   if (!opt.keep) rmSync(dir, { recursive: true, force: true });
 }
 
