@@ -1,5 +1,6 @@
 // **ingest** turns input paths into articles: it lists the files, decodes them strictly, and finds the
 // wrapper, dateline, byline and boilerplate around each article's body.
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import * as chrono from 'chrono-node';
@@ -182,15 +183,83 @@ function notText(path: string): InputError {
  * @throws UsageError when `options.encoding` is not an encoding label.
  */
 export async function readArticle(path: string, options: ReadOptions = {}): Promise<Article> {
-  let bytes: Uint8Array;
+  const bytes = readSmallFile(path) ?? (await withOpenSlot(() => readAnyFile(path)));
+  return articleFromText(basename(path, extname(path)), decodeBytes(bytes, path, options.encoding), path);
+}
+
+// Files up to this size are read synchronously (see `readSmallFile`); a news article is a few KB.
+const SYNC_READ_MAX = 1024 * 1024;
+// O_NONBLOCK so that opening a named pipe returns at once (to be handed to `readAnyFile`) instead
+// of blocking the thread until a writer comes; it changes nothing for a regular file.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+// ### `readSmallFile` gives the bytes of a regular file of at most SYNC_READ_MAX bytes, read
+// synchronously on one descriptor: open, fstat, read, close. Measured on 1,319 files of ~760 bytes,
+// that is 5 to 8 times faster than `stat` and `readFile` through the thread pool, where each call is
+// a round trip; for a file this small the event loop is blocked for microseconds. It returns
+// undefined for anything else (empty, large, not a regular file, any error), which `readAnyFile`
+// then reads or refuses exactly as before, with the same errors.
+function readSmallFile(path: string): Uint8Array | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, OPEN_FLAGS);
+  } catch {
+    return undefined;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size === 0 || info.size > SYNC_READ_MAX) return undefined;
+    const bytes = Buffer.allocUnsafe(info.size);
+    let n = 0;
+    while (n < bytes.length) {
+      const got = readSync(fd, bytes, n, bytes.length - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return n === bytes.length ? bytes : bytes.subarray(0, n);
+  } catch {
+    return undefined;
+  } finally {
+    try {
+      closeSync(fd);
+    } catch {
+      // Nothing was written: a failed close loses nothing.
+    }
+  }
+}
+
+// ### `readAnyFile` reads any file asynchronously, refusing one over MAX_ARTICLE_BYTES unread.
+async function readAnyFile(path: string): Promise<Uint8Array> {
   try {
     const { size } = await stat(path);
     if (size > MAX_ARTICLE_BYTES) throw tooLarge(path, size);
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (e) {
     throw e instanceof InputError ? e : fsError(e, path);
   }
-  return articleFromText(basename(path, extname(path)), decodeBytes(bytes, path, options.encoding), path);
+}
+
+// At most MAX_OPEN files are open at once through `readAnyFile`, however many reads are started
+// together: `Promise.all(files.map(readArticle))` over 30,000 files failed with EMFILE (too many
+// open files) under `ulimit -n 1024`, as every read opened its file before any finished.
+const MAX_OPEN = 64;
+let opened = 0;
+const waiting: (() => void)[] = [];
+let next = 0;
+
+async function withOpenSlot<T>(read: () => Promise<T>): Promise<T> {
+  if (opened < MAX_OPEN) opened++;
+  else await new Promise<void>((resume) => waiting.push(resume));
+  try {
+    return await read();
+  } finally {
+    // Hand the slot to the first waiting read, or free it.
+    if (next < waiting.length) {
+      const resume = waiting[next++];
+      if (next === waiting.length) waiting.length = next = 0;
+      resume();
+    } else opened--;
+  }
 }
 
 /**
@@ -224,6 +293,10 @@ const UTF8_LABELS = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8']);
 // bytes are not text; a few stray ones are tolerated, as old wire copy sometimes carries them.
 const MAX_CONTROL_SHARE = 0.1;
 const SNIFF_BYTES = 64 * 1024;
+// One strict UTF-8 decoder, and one decoder per other label asked for: a decoder holds no state
+// between calls that do not stream, and making one per file was a measurable share of small reads.
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const DECODERS = new Map<string, TextDecoder>();
 
 // ### `decodeBytes` checks that `bytes` hold text and decodes them, strictly for UTF-8.
 function decodeBytes(bytes: Uint8Array, path: string, encoding?: string): string {
@@ -247,7 +320,7 @@ function decodeBytes(bytes: Uint8Array, path: string, encoding?: string): string
   let text: string;
   if (UTF8_LABELS.has(label)) {
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      text = UTF8.decode(bytes);
     } catch {
       const at = invalidUtf8At(bytes);
       const line = countNewlines(bytes, at) + 1;
@@ -258,11 +331,14 @@ function decodeBytes(bytes: Uint8Array, path: string, encoding?: string): string
       );
     }
   } else {
-    let decoder: TextDecoder;
-    try {
-      decoder = new TextDecoder(label);
-    } catch {
-      throw new UsageError(`unknown encoding "${encoding}"; expected an encoding label such as utf-8, latin1, windows-1252 or utf-16le.`);
+    let decoder = DECODERS.get(label);
+    if (!decoder) {
+      try {
+        decoder = new TextDecoder(label);
+      } catch {
+        throw new UsageError(`unknown encoding "${encoding}"; expected an encoding label such as utf-8, latin1, windows-1252 or utf-16le.`);
+      }
+      DECODERS.set(label, decoder);
     }
     text = decoder.decode(bytes);
   }
