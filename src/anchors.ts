@@ -80,3 +80,38 @@ export function mayMatch(anchors: string[] | undefined, lower: string): boolean 
   for (const a of anchors) if (lower.includes(a)) return true;
   return false;
 }
+
+// ### `lowercaseCue` compiles a cue for matching the lowercased sentence without the `i` flag: V8
+// runs a case-insensitive Unicode pattern several times slower. With `i`, \p{Lu} and \p{Ll} match
+// any cased letter, so on lowercased text both become \p{L}. Returns `undefined` when the pattern
+// has uppercase literals or classes this cannot carry over; the rule then keeps its `iu` pattern.
+export function lowercaseCue(source: string): RegExp | undefined {
+  const ast = new RegExpParser({ ecmaVersion: 2024 }).parsePattern(source, 0, source.length, { unicode: true });
+  let safe = true;
+  const upper = (cp: number): boolean => String.fromCodePoint(cp).toLowerCase() !== String.fromCodePoint(cp);
+  const walk = (node: { type: string } & Record<string, unknown>): void => {
+    if (!safe) return;
+    switch (node.type) {
+      case 'Character':
+        if (upper(node.value as number)) safe = false;
+        return;
+      case 'CharacterClassRange': {
+        const { min, max } = node as unknown as { min: { value: number }; max: { value: number } };
+        for (let cp = min.value; cp <= max.value && safe; cp++) if (upper(cp)) safe = false;
+        return;
+      }
+      case 'CharacterSet':
+        if (node.kind === 'property' && node.negate && /^(?:Lu|Ll|Lt)$/.test(String(node.value ?? node.key))) safe = false;
+        return;
+      default:
+        for (const k of ['alternatives', 'elements', 'element']) {
+          const child = node[k];
+          if (Array.isArray(child)) for (const c of child) walk(c);
+          else if (child && typeof child === 'object') walk(child as typeof node);
+        }
+    }
+  };
+  walk(ast as unknown as { type: string } & Record<string, unknown>);
+  if (!safe) return undefined;
+  return new RegExp(source.replace(/(?<!\\)\\p\{(?:Lu|Ll|Lt)\}/g, '\\p{L}'), 'gu');
+}

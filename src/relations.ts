@@ -286,12 +286,15 @@ export function applyRules(a: SentenceAnalysis, rules: RuleSet, reg: Registry, c
   const actors = actorsOf(a, reg, ctx);
   const s = a.sentence;
   const lower = s.text.toLowerCase();
+  // Lowercasing keeps offsets unless a letter lowercases to two ("İ"): then the `iu` cue runs.
+  const sameOffsets = lower.length === s.text.length;
   for (const rule of rules.rules) {
     if (!rule.re || !mayMatch(rule.anchors, lower)) continue;
-    rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(s.text); m !== null; m = rule.re.exec(s.text)) {
+    const [re, subject] = rule.lower && sameOffsets ? [rule.lower, lower] : [rule.re, s.text];
+    re.lastIndex = 0;
+    for (let m = re.exec(subject); m !== null; m = re.exec(subject)) {
       if (m[0].length === 0) {
-        rule.re.lastIndex++;
+        re.lastIndex++;
         continue;
       }
       const cueStart = s.start + m.index;

@@ -2,7 +2,7 @@
 // against the rule schema, and compiles the cues once.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { anchorsOf } from './anchors.js';
+import { anchorsOf, lowercaseCue } from './anchors.js';
 import { RuleError } from './errors.js';
 import { DEFAULT_DATA_DIR } from './gazetteer.js';
 import { PREDICATES, type Predicate } from './types.js';
@@ -41,6 +41,8 @@ export interface Rule extends RuleSpec {
   re?: RegExp;
   /** Lowercase words one of which every match of the cue contains (anchors.ts); none: always run. */
   anchors?: string[];
+  /** The cue for the lowercased sentence, without the slow `i` flag, when it can be made (anchors.ts). */
+  lower?: RegExp;
 }
 
 export interface RuleSet {
@@ -146,7 +148,7 @@ export function loadRules(dataDir = DEFAULT_DATA_DIR): RuleSet {
       }
       ids.set(id!, f);
       const spec = r as unknown as RuleSpec;
-      rules.push({ ...spec, file, re: spec.cue ? new RegExp(spec.cue, 'giu') : undefined, anchors: spec.cue ? anchorsOf(spec.cue) : undefined });
+      rules.push({ ...spec, file, re: spec.cue ? new RegExp(spec.cue, 'giu') : undefined, anchors: spec.cue ? anchorsOf(spec.cue) : undefined, lower: spec.cue ? lowercaseCue(spec.cue) : undefined });
     });
   }
   const modFile = join(dir, 'modality.json');

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { anchorsOf, mayMatch } from '../../src/anchors.js';
+import { anchorsOf, lowercaseCue, mayMatch } from '../../src/anchors.js';
 import { articleFromText } from '../../src/ingest.js';
 import { loadRules } from '../../src/rules.js';
 import { splitSentences } from '../../src/sentences.js';
@@ -32,6 +32,19 @@ describe('anchorsOf', () => {
   });
 });
 
+describe('lowercaseCue', () => {
+  it('drops the i flag and reads \\p{Lu} as any letter', () => {
+    expect(lowercaseCue('\\bin\\s+[\\p{Lu}][\\p{L}-]+')?.source).toBe('\\bin\\s+[\\p{L}][\\p{L}-]+');
+    expect(lowercaseCue('met')?.flags).toBe('gu');
+  });
+
+  it('refuses patterns with uppercase literals, which only the i flag would match in lowercased text', () => {
+    expect(lowercaseCue('\\bU\\.S\\.')).toBeUndefined();
+    expect(lowercaseCue('[A-Z]\\w+')).toBeUndefined();
+    expect(lowercaseCue('\\P{Lu}')).toBeUndefined();
+  });
+});
+
 describe('mayMatch on real sentences', () => {
   const sentences: string[] = [];
   for (const f of readdirSync(DEV).filter((x) => x.endsWith('.txt'))) {
@@ -57,5 +70,22 @@ describe('mayMatch on real sentences', () => {
     expect(wrong).toEqual([]);
     // and it does skip: most rules do not apply to most sentences
     expect(skipped / (sentences.length * rules.length)).toBeGreaterThan(0.7);
+  });
+
+  it('the lowercase cue finds exactly the matches of the case-insensitive one', () => {
+    const spans = (re: RegExp, text: string): string[] => [...text.matchAll(new RegExp(re.source, re.flags))].map((m) => `${m.index}+${m[0].length}`);
+    const wrong: string[] = [];
+    let compared = 0;
+    for (const s of sentences) {
+      const lower = s.toLowerCase();
+      if (lower.length !== s.length) continue;
+      for (const r of rules) {
+        if (!r.lower) continue;
+        compared++;
+        if (spans(r.re!, s).join() !== spans(r.lower, lower).join()) wrong.push(`${r.id}: ${s}`);
+      }
+    }
+    expect(compared).toBeGreaterThan(10_000);
+    expect(wrong).toEqual([]);
   });
 });
