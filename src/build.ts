@@ -8,8 +8,8 @@ import { writeJson, writeJsonStream } from './export/json.js';
 import { writeGraphml, writeGraphmlStream } from './export/graphml.js';
 import { writeNTriples, writeNTriplesStream, writeTurtle, writeTurtleStream } from './export/turtle.js';
 import type { ArticleResult } from './extract.js';
-import { buildGraph } from './graph.js';
-import { extractFiles } from './workers.js';
+import { addExtraction, buildGraph, createGraph, sortedGraph } from './graph.js';
+import { extractEach } from './workers.js';
 import { listInputs, type SkippedInput } from './ingest.js';
 import { writeAtomic, writeAtomicStream } from './output.js';
 import { runReport, writeReport } from './report.js';
@@ -45,6 +45,8 @@ export interface BuildOptions {
   jobs?: number;
   /** Build only shard `index` (0-based) of `count`: the articles whose id hashes there (shard.ts). */
   shard?: Shard;
+  /** Return every article's extraction, text included, in `results` (default: no; they cost memory in proportion to the corpus). */
+  keepResults?: boolean;
 }
 
 export interface ArticleReport {
@@ -62,6 +64,7 @@ export interface BuildResult {
   articles: ArticleReport[];
   /** Directory entries that are no article files (not `.txt`, hidden, not regular), with why. */
   ignored: SkippedInput[];
+  /** Each built article's extraction, in id order, when `keepResults` is set; else empty. */
   results: ArticleResult[];
   files: string[];
 }
@@ -74,7 +77,8 @@ export function buildFromResults(results: ArticleResult[]): KnowledgeGraph {
 }
 
 // ### `build` reads every input, extracts each article on its own, merges, and writes the formats asked for.
-// A bad input is reported and skipped; the others are still built.
+// A bad input is reported and skipped; the others are still built. Articles are extracted in id
+// order and folded into the graph as they come, so memory holds the graph, not the corpus.
 export async function build(inputs: string[], options: BuildOptions = {}): Promise<BuildResult> {
   const { files, errors, skipped, ignored } = await listInputs(inputs);
   const reports: ArticleReport[] = errors.map((e) => ({ id: e.path, path: e.path, status: 'failed', reason: e.message }));
@@ -82,32 +86,35 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
   const results: ArticleResult[] = [];
   const seen = new Map<string, string>();
   let done = 0;
-  const mine = options.shard ? files.filter((f) => inShard(articleId(f), options.shard!)) : files;
-  const inMine = new Set(mine);
+  const mine: string[] = [];
   for (const f of files) {
-    if (!inMine.has(f)) reports.push({ id: articleId(f), path: f, status: 'skipped', reason: `${f}: in another shard than ${options.shard!.index}/${options.shard!.count}` });
+    if (!options.shard || inShard(articleId(f), options.shard)) mine.push(f);
+    else reports.push({ id: articleId(f), path: f, status: 'skipped', reason: `${f}: in another shard than ${options.shard.index}/${options.shard.count}` });
   }
-  const outcomes = await extractFiles(mine, {
-    jobs: options.jobs, encoding: options.encoding, dataDir: options.dataDir,
+  // Id order is the order the graph merges in (buildFromResults); among files with one id, input order decides.
+  const order = mine.map((f, i) => ({ f, i, id: articleId(f) })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.i - b.i)).map((x) => x.f);
+  const merged = createGraph();
+  await extractEach(order, {
+    jobs: options.jobs, encoding: options.encoding, dataDir: options.dataDir, keepText: options.keepResults ?? false,
     onDone: (file) => options.onArticle?.(++done, mine.length, file),
-  });
-  // Outcomes come back in input order, whatever thread finished first: the first file keeps an id.
-  for (const o of outcomes) {
+  }, (o) => {
     if (o.error) {
       reports.push({ id: o.error.path, path: o.error.path, status: 'failed', reason: o.error.message });
-      continue;
+      return;
     }
     const r = o.result;
+    // The first file that yields an id keeps it.
     if (seen.has(r.article.id)) {
       const reason = `${o.path}: article id "${r.article.id}" is already used by ${seen.get(r.article.id)}; rename one of the files`;
       reports.push({ id: o.path, path: o.path, status: 'failed', reason });
-      continue;
+      return;
     }
     seen.set(r.article.id, o.path);
-    results.push(r);
+    addExtraction(merged, r);
+    if (options.keepResults) results.push(r);
     reports.push({ id: r.article.id, path: o.path, status: 'built', entities: r.entities.length, facts: r.facts.length });
-  }
-  const graph = buildFromResults(results);
+  });
+  const graph = sortedGraph(merged);
   const written: string[] = [];
   if (options.out) {
     const view = options.view ?? 'full';

@@ -27,6 +27,19 @@ export class InputError extends NewskgError {
   }
 }
 
+/**
+ * `ExtractionError` reports an article newskg could read but failed to extract: a bug, not bad input.
+ * The article is reported as failed and the rest of the build goes on; the message asks for a report.
+ */
+export class ExtractionError extends NewskgError {
+  readonly path: string;
+  constructor(message: string, path: string) {
+    super(message);
+    this.name = 'ExtractionError';
+    this.path = path;
+  }
+}
+
 /** `UsageError` reports options or arguments that do not fit together; the CLI maps it to exit code 2. */
 export class UsageError extends NewskgError {
   constructor(message: string) {

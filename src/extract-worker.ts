@@ -1,21 +1,20 @@
-// **extract-worker** is the body of one extraction thread (workers.ts): it reads the articles it is
-// sent by path, extracts each, and posts back what the graph stage needs.
+// **extract-worker** is the body of one extraction thread (workers.ts): it reads the batches of
+// articles it is sent by path, extracts each, and posts back what the graph stage needs.
 import { parentPort, workerData } from 'node:worker_threads';
 import { NewskgError } from './errors.js';
 import { extractArticle } from './extract.js';
 import { readArticle } from './ingest.js';
-import type { WorkerReply, WorkerSetup, WorkerTask } from './workers.js';
+import { slim, type WorkerReply, type WorkerSetup, type WorkerTask } from './workers.js';
 
 const setup = workerData as WorkerSetup;
 
-// ### `reply` turns one task into a message: the result, or the error as plain fields (an error
+// ### `reply` turns one task into a reply: the result, or the error as plain fields (an error
 // object loses its class on the way through structured clone).
 async function reply(task: WorkerTask): Promise<WorkerReply> {
   try {
     const article = await readArticle(task.path, { encoding: setup.encoding });
     const r = extractArticle(article, { dataDir: setup.dataDir });
-    // The graph needs ids, entities, facts and sentences; the text and the misses (for explain) stay here.
-    return { index: task.index, result: { ...r, article: { ...r.article, text: '' }, misses: [] } };
+    return { index: task.index, result: setup.keepText ? r : slim(r) };
   } catch (e) {
     const err = e as Error & Record<string, unknown>;
     return {
@@ -25,6 +24,6 @@ async function reply(task: WorkerTask): Promise<WorkerReply> {
   }
 }
 
-parentPort!.on('message', (task: WorkerTask) => {
-  void reply(task).then((m) => parentPort!.postMessage(m));
+parentPort!.on('message', (batch: WorkerTask[]) => {
+  void Promise.all(batch.map(reply)).then((replies) => parentPort!.postMessage(replies));
 });

@@ -52,7 +52,7 @@ export { findEntities, resolveEntity, resolvePredicate, resolveType, entityRef, 
 export type { EntityRef, Hop, Neighbour, Neighbourhood, NeighbourOptions, Path, PathOptions, Relation, RelationFilter, RelationQualifiers } from './query.js';
 export { SparqlEngine, sparql, formatSparql, toSparqlJson, SPARQL_FORMATS } from './sparql.js';
 export type { RdfSyntax, SparqlBinding, SparqlFormat, SparqlQueryOptions, SparqlResult, SparqlTerm } from './sparql.js';
-export { NewskgError, InputError, UsageError, RuleError, QueryError, SparqlError } from './errors.js';
+export { NewskgError, InputError, ExtractionError, UsageError, RuleError, QueryError, SparqlError } from './errors.js';
 export type { InputErrorCode, QueryErrorCode, SparqlErrorCode } from './errors.js';
 export { ENTITY_TYPES, PREDICATES } from './types.js';
 export type {

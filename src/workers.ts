@@ -1,11 +1,11 @@
 // **workers** extracts articles on all cores: a pool of worker threads (extract-worker.ts), each
-// reading and extracting the files it is handed, with results returned in input order so the
-// graph is byte-identical to a one-thread build.
+// reading and extracting the batches of files it is handed. Outcomes are delivered in input order,
+// whatever thread finished first, so the graph is byte-identical to a one-thread build.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { InputError, NewskgError, RuleError, UsageError } from './errors.js';
+import { ExtractionError, InputError, NewskgError, RuleError, UsageError } from './errors.js';
 import { extractArticle, type ArticleResult } from './extract.js';
 import { readArticle, readStdin } from './ingest.js';
 
@@ -13,6 +13,8 @@ import { readArticle, readStdin } from './ingest.js';
 export interface WorkerSetup {
   encoding?: string;
   dataDir?: string;
+  /** Keep the article text and the misses in the results (explain needs them; the graph does not). */
+  keepText?: boolean;
 }
 /** One file to extract; `index` is its place in the input order. */
 export interface WorkerTask {
@@ -29,8 +31,8 @@ export interface WorkerError {
 }
 export type WorkerReply = { index: number; result: ArticleResult; error?: undefined } | { index: number; error: WorkerError; result?: undefined };
 
-/** The outcome of one input file: its extraction, or the `InputError` that refused it. */
-export type Outcome = { path: string; result: ArticleResult; error?: undefined } | { path: string; error: InputError; result?: undefined };
+/** The outcome of one input file: its extraction, or why it has none. */
+export type Outcome = { path: string; result: ArticleResult; error?: undefined } | { path: string; error: InputError | ExtractionError; result?: undefined };
 
 export interface ExtractFilesOptions extends WorkerSetup {
   /** Threads to use; 1 (or a single file) extracts in this thread. Default {@link defaultJobs}. */
@@ -48,71 +50,111 @@ const WORKER_URL = new URL('./extract-worker.js', import.meta.url);
 export const workersAvailable = (): boolean => import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER_URL));
 
 // ### `extractFiles` reads and extracts every file ("-" is stdin) and returns the outcomes in the
-// order of `files`. Errors other than an `InputError` (a bad rule file, a bug) reject the whole call.
+// order of `files`.
 export async function extractFiles(files: string[], options: ExtractFilesOptions = {}): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  await extractEach(files, options, (o) => outcomes.push(o));
+  return outcomes;
+}
+
+// ### `extractEach` reads and extracts every file and hands each outcome to `use` in the order of
+// `files`, as soon as it and all before it are done: a caller can fold results into a graph and drop
+// them, so memory holds the graph, not the corpus. A bad input or a failed extraction is an outcome;
+// a bad rule or gazetteer file (RuleError) stops the whole call, since every article would fail.
+export async function extractEach(files: string[], options: ExtractFilesOptions, use: (o: Outcome, index: number) => void): Promise<void> {
   const onFiles = files.filter((f) => f !== '-');
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), onFiles.length));
-  if (jobs <= 1 || !workersAvailable()) return extractHere(files, options);
-  const outcomes: Outcome[] = new Array(files.length);
-  const stdin = files.indexOf('-');
-  if (stdin >= 0) outcomes[stdin] = (await extractHere(['-'], options))[0];
-  const tasks = files.map((path, index) => ({ index, path })).filter((t) => t.path !== '-');
-  await runPool(tasks, jobs, options, (task, m) => {
-    if (m.result) outcomes[task.index] = { path: task.path, result: m.result };
-    else {
-      const e = revive(m.error);
-      if (!(e instanceof InputError)) throw e;
-      outcomes[task.index] = { path: task.path, error: e };
+  if (jobs <= 1 || !workersAvailable()) return extractHere(files, options, use);
+  // Out-of-order outcomes wait here until those before them arrive; a thread is never more than a
+  // few batches ahead, so this stays small.
+  const waiting = new Map<number, Outcome>();
+  let next = 0;
+  const deliver = (index: number, o: Outcome): void => {
+    waiting.set(index, o);
+    for (let w = waiting.get(next); w !== undefined; w = waiting.get(next)) {
+      waiting.delete(next);
+      use(w, next++);
     }
-    options.onDone?.(task.path);
-  });
-  return outcomes;
-}
-
-// ### `extractHere` is the one-thread path: read, extract, next.
-async function extractHere(files: string[], options: ExtractFilesOptions): Promise<Outcome[]> {
-  const outcomes: Outcome[] = [];
-  for (const path of files) {
-    try {
-      const article = path === '-' ? await readStdin({ encoding: options.encoding }) : await readArticle(path, { encoding: options.encoding });
-      outcomes.push({ path, result: extractArticle(article, { dataDir: options.dataDir }) });
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      outcomes.push({ path, error: e });
-    }
-    options.onDone?.(path);
+  };
+  const tasks: WorkerTask[] = [];
+  for (let index = 0; index < files.length; index++) {
+    if (files[index] === '-') deliver(index, (await extractOne('-', options))!);
+    else tasks.push({ index, path: files[index] });
   }
-  return outcomes;
+  const byIndex = new Map(tasks.map((t) => [t.index, t]));
+  await runPool(tasks, jobs, options, (m) => {
+    const path = byIndex.get(m.index)!.path;
+    byIndex.delete(m.index);
+    deliver(m.index, m.result ? { path, result: m.result } : { path, error: failure(revive(m.error), path) });
+    options.onDone?.(path);
+  });
 }
 
-// ### `runPool` starts `jobs` threads and hands each the next task as soon as it is free.
-function runPool(tasks: WorkerTask[], jobs: number, setup: WorkerSetup, handle: (task: WorkerTask, m: WorkerReply) => void): Promise<void> {
+// ### `failure` sorts an error of one article: bad input and bugs are outcomes, the rest is thrown.
+export function failure(e: unknown, path: string): InputError | ExtractionError {
+  if (e instanceof InputError) return e;
+  if (e instanceof RuleError || e instanceof UsageError) throw e;
+  const message = e instanceof Error ? e.message : String(e);
+  return new ExtractionError(`${path}: newskg failed to extract this article (${message}); it was left out. This is a bug: please report it with the file`, path);
+}
+
+// ### `extractOne` reads and extracts one file in this thread.
+async function extractOne(path: string, options: WorkerSetup): Promise<Outcome> {
+  try {
+    const article = path === '-' ? await readStdin({ encoding: options.encoding }) : await readArticle(path, { encoding: options.encoding });
+    const r = extractArticle(article, { dataDir: options.dataDir });
+    return { path, result: options.keepText === false ? slim(r) : r };
+  } catch (e) {
+    return { path, error: failure(e, path) };
+  }
+}
+
+// ### `slim` drops what the graph does not need: the article text and the misses (for explain).
+export const slim = (r: ArticleResult): ArticleResult => ({ ...r, article: { ...r.article, text: '' }, misses: [] });
+
+// ### `extractHere` is the one-thread path: read, extract, hand over, next.
+async function extractHere(files: string[], options: ExtractFilesOptions, use: (o: Outcome, index: number) => void): Promise<void> {
+  for (let i = 0; i < files.length; i++) {
+    use(await extractOne(files[i], options), i);
+    options.onDone?.(files[i]);
+  }
+}
+
+// ### `batchSize` gives each message a few files: one file per message costs more in messaging than
+// a short article costs to extract, while big batches leave a thread idle at the end.
+const batchSize = (tasks: number, jobs: number): number => Math.max(1, Math.min(32, Math.floor(tasks / (jobs * 8))));
+
+// ### `runPool` starts `jobs` threads and hands each the next batch as soon as it is free.
+function runPool(tasks: WorkerTask[], jobs: number, setup: WorkerSetup, handle: (m: WorkerReply) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
-    const byIndex = new Map(tasks.map((t) => [t.index, t]));
-    let next = 0, pending = tasks.length, failed = false;
+    const size = batchSize(tasks.length, jobs);
+    let next = 0, pending = tasks.length, stopped = false;
     const stop = (e?: unknown): void => {
-      if (failed) return;
-      failed = e !== undefined;
+      if (stopped) return;
+      stopped = true;
       for (const w of workers) void w.terminate();
       if (e !== undefined) reject(e);
       else resolve();
     };
     const feed = (w: Worker): void => {
-      if (next < tasks.length) w.postMessage(tasks[next++]);
+      if (next >= tasks.length) return;
+      w.postMessage(tasks.slice(next, next + size));
+      next += size;
     };
     for (let i = 0; i < jobs; i++) {
-      const w = new Worker(WORKER_URL, { workerData: { encoding: setup.encoding, dataDir: setup.dataDir } satisfies WorkerSetup });
+      const w = new Worker(WORKER_URL, { workerData: { encoding: setup.encoding, dataDir: setup.dataDir, keepText: setup.keepText } satisfies WorkerSetup });
       workers.push(w);
-      w.on('message', (m: WorkerReply) => {
-        if (failed) return;
+      w.on('message', (batch: WorkerReply[]) => {
+        if (stopped) return;
         try {
-          handle(byIndex.get(m.index)!, m);
+          for (const m of batch) handle(m);
         } catch (e) {
           stop(e);
           return;
         }
-        if (--pending === 0) stop();
+        pending -= batch.length;
+        if (pending === 0) stop();
         else feed(w);
       });
       w.on('error', (e) => stop(e));

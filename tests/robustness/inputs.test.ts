@@ -121,7 +121,7 @@ describe('a directory of bad and odd inputs', async () => {
   });
 
   it('reads CRLF and a byte-order mark to the same facts, offsets into the decoded text', async () => {
-    const b = await build([join(corpus, 'seed.txt'), join(corpus, 'sub', 'crlf-bom.txt')]);
+    const b = await build([join(corpus, 'seed.txt'), join(corpus, 'sub', 'crlf-bom.txt')], { keepResults: true });
     const [crlf, lf] = b.results.sort((x, y) => (x.article.id < y.article.id ? -1 : 1));
     expect(crlf.article.text.startsWith('\uFEFF')).toBe(false);
     const triples = (x: typeof lf) => x.facts.map((f) => `${f.subject} ${f.predicate} ${f.object}`).sort();
@@ -131,7 +131,7 @@ describe('a directory of bad and odd inputs', async () => {
   });
 
   it('decodes the non-UTF-8 file only when its encoding is named', async () => {
-    const b = await build([join(corpus, 'latin1.txt')], { encoding: 'latin1' });
+    const b = await build([join(corpus, 'latin1.txt')], { encoding: 'latin1', keepResults: true });
     expect(b.articles).toMatchObject([{ status: 'built' }]);
     expect(b.results[0].article.text).toContain('é');
   });
