@@ -703,9 +703,16 @@ function placeName(raw: string): string {
   });
 }
 
-// ### `resolveDate` reads a date with chrono-node. Numeric dates are read day first ("15.03.2024"),
-// as the dotted and slashed stamps in this corpus are European; ISO dates are unambiguous.
-function resolveDate(s: string): DateParts | undefined {
+// ### `resolveDate` reads the date of a dateline or date stamp (a WORD_DATE or NUMERIC_DATE match)
+// with chrono-node. Numeric dates are read day first ("15.03.2024"), as the dotted and slashed
+// stamps in this corpus are European; ISO dates are unambiguous. The plain shapes that make up
+// nearly all of them are read by `quickDate` first: chrono took about 0.25 ms a call, most of the
+// time ingest spent on a small article. Exported for the test that holds the two to the same answers.
+export function resolveDate(s: string): DateParts | undefined {
+  return quickDate(s) ?? chronoDate(s);
+}
+
+function chronoDate(s: string): DateParts | undefined {
   const numeric = /^\d/.test(s) && !/\p{L}/u.test(s);
   const results = (numeric ? chrono.en.GB : chrono).parse(s, new Date(Date.UTC(2000, 0, 1)));
   const r = results[0];
@@ -714,6 +721,42 @@ function resolveDate(s: string): DateParts | undefined {
   if (r.start.isCertain('year')) parts.year = r.start.get('year')!;
   if (r.start.isCertain('day')) parts.day = r.start.get('day')!;
   return parts;
+}
+
+const MONTH_NAME = '(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?)';
+const QUICK_WORD = new RegExp(
+  `^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \\t]+)?(?:${MONTH_NAME}[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?(?:,?[ \\t]+(\\d{4}))?|(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+${MONTH_NAME}(?:,?[ \\t]+(\\d{4}))?|${MONTH_NAME},?[ \\t]+(\\d{4}))$`,
+);
+const QUICK_NUMERIC = /^(\d{1,2})([./])(\d{1,2})\2(\d{4})$|^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+// Years read here; chrono reads the rest (it has its own ideas about "1.2.0000").
+const QUICK_YEARS = [1800, 2199];
+
+// ### `quickDate` reads the plain shapes of date chrono would read the same way: "May 12",
+// "12 May 2024", "Monday, May 12, 2024", "Sept. 5th", "May 2024", "15.03.2024", "2024-03-15",
+// a real calendar day in QUICK_YEARS. Anything else (day 31 of June, month 13, a mixed "15.03/2024")
+// is left to chrono, whose answers for odd dates are its own: undefined means "ask chrono".
+function quickDate(s: string): DateParts | undefined {
+  let m = QUICK_NUMERIC.exec(s);
+  if (m) {
+    return m[1] !== undefined ? calendarDay(Number(m[4]), Number(m[3]), Number(m[1])) : calendarDay(Number(m[5]), Number(m[6]), Number(m[7]));
+  }
+  m = QUICK_WORD.exec(s);
+  if (!m) return undefined;
+  const month = (name: string): number => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+  if (m[1] !== undefined) return calendarDay(m[3] === undefined ? undefined : Number(m[3]), month(m[1]), Number(m[2]));
+  if (m[4] !== undefined) return calendarDay(m[6] === undefined ? undefined : Number(m[6]), month(m[5]), Number(m[4]));
+  // "Monday, May 2024" is no date to chrono: only a month and year without a weekday are read here.
+  const year = Number(m[8]);
+  return s.startsWith(m[7]) && year >= QUICK_YEARS[0] && year <= QUICK_YEARS[1] ? { month: month(m[7]), year } : undefined;
+}
+
+// ### `calendarDay` gives the date if it is a real day (February 29 without a year is: 2000 was a leap year).
+function calendarDay(year: number | undefined, month: number, day: number): DateParts | undefined {
+  if (month < 1 || month > 12 || day < 1) return undefined;
+  if (year !== undefined && (year < QUICK_YEARS[0] || year > QUICK_YEARS[1])) return undefined;
+  if (day > new Date(Date.UTC(year ?? 2000, month, 0)).getUTCDate()) return undefined;
+  return year === undefined ? { month, day } : { year, month, day };
 }
 
 function iso(p: DateParts): string {
