@@ -74,11 +74,78 @@ export function anchorsOf(source: string): string[] | undefined {
   return need.sort();
 }
 
-// ### `mayMatch` is the check itself: does the lowercased sentence hold one of the anchors?
+// ### `mayMatch` is the check for one rule: does the lowercased sentence hold one of its anchors?
 export function mayMatch(anchors: string[] | undefined, lower: string): boolean {
   if (!anchors) return true;
   for (const a of anchors) if (lower.includes(a)) return true;
   return false;
+}
+
+// ### `TriggerIndex` finds, in one pass over a sentence, which rules may match it: an Aho-Corasick
+// automaton over the anchors of all rules, so the cost is one step per character however many
+// rules there are. Rules without anchors always may.
+export class TriggerIndex {
+  private readonly next: Map<number, number>[] = [new Map()];
+  private readonly fail: number[] = [0];
+  /** Per state, the rules one of whose anchors ends here. */
+  private readonly out: number[][] = [[]];
+  private readonly always: number[] = [];
+
+  constructor(anchorsOfRules: (string[] | undefined)[]) {
+    anchorsOfRules.forEach((anchors, rule) => {
+      if (!anchors) {
+        this.always.push(rule);
+        return;
+      }
+      for (const a of anchors) {
+        let state = 0;
+        for (let i = 0; i < a.length; i++) {
+          const c = a.charCodeAt(i);
+          let to = this.next[state].get(c);
+          if (to === undefined) {
+            to = this.next.length;
+            this.next.push(new Map());
+            this.fail.push(0);
+            this.out.push([]);
+            this.next[state].set(c, to);
+          }
+          state = to;
+        }
+        if (!this.out[state].includes(rule)) this.out[state].push(rule);
+      }
+    });
+    // Failure links breadth first; each state also reports what its failure state reports.
+    const queue = [...this.next[0].values()];
+    for (let q = 0; q < queue.length; q++) {
+      const state = queue[q];
+      for (const [c, to] of this.next[state]) {
+        let f = this.fail[state];
+        while (f && !this.next[f].has(c)) f = this.fail[f];
+        const target = this.next[f].get(c);
+        this.fail[to] = target !== undefined && target !== to ? target : 0;
+        for (const r of this.out[this.fail[to]]) if (!this.out[to].includes(r)) this.out[to].push(r);
+        queue.push(to);
+      }
+    }
+  }
+
+  // ### `scan` marks in `hit` (one slot per rule) the rules that may match the lowercased sentence.
+  scan(lower: string, hit: Uint8Array): Uint8Array {
+    hit.fill(0);
+    for (const r of this.always) hit[r] = 1;
+    let state = 0;
+    for (let i = 0; i < lower.length; i++) {
+      const c = lower.charCodeAt(i);
+      let to = this.next[state].get(c);
+      while (to === undefined && state !== 0) {
+        state = this.fail[state];
+        to = this.next[state].get(c);
+      }
+      state = to ?? 0;
+      for (const r of this.out[state]) hit[r] = 1;
+    }
+    return hit;
+  }
 }
 
 // ### `lowercaseCue` compiles a cue for matching the lowercased sentence without the `i` flag: V8

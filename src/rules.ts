@@ -2,7 +2,7 @@
 // against the rule schema, and compiles the cues once.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { anchorsOf, lowercaseCue } from './anchors.js';
+import { anchorsOf, lowercaseCue, TriggerIndex } from './anchors.js';
 import { RuleError } from './errors.js';
 import { DEFAULT_DATA_DIR } from './gazetteer.js';
 import { PREDICATES, type Predicate } from './types.js';
@@ -47,6 +47,8 @@ export interface Rule extends RuleSpec {
 
 export interface RuleSet {
   rules: Rule[];
+  /** Which rules may match a sentence, found in one pass over it (anchors.ts). */
+  triggers: TriggerIndex;
   /** Words that make a statement negated or not yet real (future, plan, hypothesis). */
   modality: RegExp;
   modalityWords: string[];
@@ -161,7 +163,7 @@ export function loadRules(dataDir = DEFAULT_DATA_DIR): RuleSet {
   if (!Array.isArray(words) || !words.every((w) => typeof w === 'string')) throw new RuleError(`${modFile}: "words" must be a list of strings`, modFile);
   const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
   // Case matters: "may" is a modal, "May" a month ("on 7 May 2024").
-  const set: RuleSet = { rules, modality: new RegExp(`(?:^|[^\\p{L}])(?:${escaped.join('|')})(?![\\p{L}])`, 'u'), modalityWords: words };
+  const set: RuleSet = { rules, triggers: new TriggerIndex(rules.map((r) => (r.re ? r.anchors : []))), modality: new RegExp(`(?:^|[^\\p{L}])(?:${escaped.join('|')})(?![\\p{L}])`, 'u'), modalityWords: words };
   cache.set(dataDir, set);
   return set;
 }

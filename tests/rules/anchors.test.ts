@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { anchorsOf, lowercaseCue, mayMatch } from '../../src/anchors.js';
+import { anchorsOf, lowercaseCue, mayMatch, TriggerIndex } from '../../src/anchors.js';
 import { articleFromText } from '../../src/ingest.js';
 import { loadRules } from '../../src/rules.js';
 import { splitSentences } from '../../src/sentences.js';
@@ -70,6 +70,22 @@ describe('mayMatch on real sentences', () => {
     expect(wrong).toEqual([]);
     // and it does skip: most rules do not apply to most sentences
     expect(skipped / (sentences.length * rules.length)).toBeGreaterThan(0.7);
+  });
+
+  it('the trigger index marks exactly the rules whose anchors occur', () => {
+    const all = loadRules().rules;
+    const hit = new Uint8Array(all.length);
+    for (const s of sentences) {
+      const lower = s.toLowerCase();
+      const index = [...loadRules().triggers.scan(lower, hit)];
+      expect(index).toEqual(all.map((r) => (r.re && mayMatch(r.anchors, lower) ? 1 : 0)));
+    }
+  });
+
+  it('finds overlapping anchors, one inside another', () => {
+    const t = new TriggerIndex([['meeting'], ['eti'], ['tin'], undefined, ['with']]);
+    expect([...t.scan('a meeting', new Uint8Array(5))]).toEqual([1, 1, 1, 1, 0]);
+    expect([...t.scan('meetin', new Uint8Array(5))]).toEqual([0, 1, 1, 1, 0]);
   });
 
   it('the lowercase cue finds exactly the matches of the case-insensitive one', () => {
