@@ -50,7 +50,9 @@ export function tokenize(text: string, base = 0): Token[] {
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
     const s = base + m.index;
-    const p = POSSESSIVE.exec(m[0]);
+    const w = m[0];
+    // only a word with an apostrophe near its end can be a possessive
+    const p = w.length > 3 && (w.charCodeAt(w.length - 2) === 39 || w.charCodeAt(w.length - 2) === 0x2019) ? POSSESSIVE.exec(w) : null;
     if (p) {
       out.push(makeToken(p[1], s));
       out.push(makeToken(p[2], s + p[1].length));
@@ -62,7 +64,11 @@ export function tokenize(text: string, base = 0): Token[] {
 }
 
 function makeToken(t: string, start: number): Token {
-  return { text: t, start, end: start + t.length, fold: fold(t), cap: UPPER_START.test(t), word: WORD_START.test(t) };
+  const c = t.charCodeAt(0);
+  // ASCII first letters decide without a Unicode class test
+  const cap = c < 128 ? (c >= 65 && c <= 90) || (c >= 48 && c <= 57) : UPPER_START.test(t);
+  const word = c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) : WORD_START.test(t);
+  return { text: t, start, end: start + t.length, fold: fold(t), cap, word };
 }
 
 // ### `foldPhrase` gives the lookup key of a phrase: its folded tokens joined by spaces.
