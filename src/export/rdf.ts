@@ -7,7 +7,7 @@
 //   <statement> a nkg:Statement ; nkg:statementSubject <s> ; nkg:statementPredicate nkg:<p> ;
 //               nkg:statementObject <o> ; nkg:date "…"^^xsd:date|gYearMonth|gYear ;
 //               nkg:place <entity> ; nkg:occasion <entity> ; nkg:topic "…" ;
-//               nkg:mentionCount n ; prov:wasDerivedFrom <reference> .
+//               prov:wasDerivedFrom <reference> .      # one per mention: COUNT them for a mention count
 //   <reference> a nkg:Reference, prov:Entity ; nkg:source <article> ; nkg:span <article#char=s,e> ;
 //               nkg:sentenceIndex n ; nkg:sentenceText "…" ; nkg:charStart n ; nkg:charEnd n ;
 //               nkg:evidence "…" ; nkg:rule <rule> .
@@ -25,7 +25,7 @@ const { namedNode, literal, quad } = DataFactory;
 export const VOCABULARY = [
   'Statement', 'Reference', 'Article', 'Rule',
   'statementSubject', 'statementPredicate', 'statementObject',
-  'date', 'place', 'occasion', 'topic', 'mentionCount',
+  'date', 'place', 'occasion', 'topic',
   'source', 'span', 'sentenceIndex', 'sentenceText', 'charStart', 'charEnd', 'evidence', 'rule',
 ] as const;
 
@@ -124,7 +124,8 @@ function* statementQuads(source: string, target: string, e: EdgeAttributes): Gen
   if (e.place) yield quad(st, nkg.place, namedNode(entityIri(e.place)));
   if (e.occasion) yield quad(st, nkg.occasion, namedNode(entityIri(e.occasion)));
   for (const topic of e.topics ?? []) yield quad(st, nkg.topic, text(topic));
-  yield quad(st, nkg.mentionCount, integer(e.provenance.length));
+  // No stored mention count: a total of one build would not add up when shards are loaded
+  // into one store. The references are the count.
   for (const p of e.provenance) yield quad(st, wasDerivedFrom, namedNode(referenceIri(p.source, p.start, p.end, p.rule)));
 }
 

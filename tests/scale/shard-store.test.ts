@@ -117,29 +117,18 @@ describe('two shards of the dev corpus in one triple store', () => {
     expect(union.query('ASK { { ?s ?p ?o FILTER(isBlank(?s)) } UNION { ?s ?p ?o FILTER(isBlank(?o)) } }')).toEqual({ type: 'boolean', boolean: false });
   });
 
-  // KNOWN FAILURE (issue #7): nkg:mentionCount is a total over the build, so a statement stated in
-  // both shards gets two counts in the union (1 and 2, say) where one build writes one (3): 14 more
-  // triples on the dev corpus, and nothing else differs (next test). Triples are a set; a total
-  // cannot be the union of two totals. When src/export/rdf.ts stops writing a per-build total (e.g.
-  // drops it: COUNT(prov:wasDerivedFrom) gives it), these `fails` turn red: make them plain `it`.
-  it.fails('has as many triples as one build [fails: nkg:mentionCount, see above]', () => {
+  // A stored per-statement total would not add up (two shards' counts of 1 and 2 where one build
+  // says 3): the exporter writes none, and the mention count is COUNT(prov:wasDerivedFrom).
+  it('has exactly the triples of one build', () => {
     expect(union.size).toBe(whole.size);
-  });
-
-  it('has the triples of one build, apart from the nkg:mentionCount totals', () => {
-    const others = 'SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(?p != nkg:mentionCount) }';
-    const want = rows(whole.query(others));
+    const all = 'SELECT ?s ?p ?o WHERE { ?s ?p ?o }';
+    const want = rows(whole.query(all));
     expect(want.length).toBeGreaterThan(10_000);
-    expect(rows(union.query(others))).toEqual(want);
-    // The statements that have a count are the same: only the values differ.
-    const counted = 'SELECT DISTINCT ?st WHERE { ?st nkg:mentionCount ?n }';
-    expect(rows(union.query(counted))).toEqual(rows(whole.query(counted)));
+    expect(rows(union.query(all))).toEqual(want);
     // The shards overlap (shared entities, the vocabulary), so the union is less than their sum.
     expect(union.size).toBeLessThan(halves[0].size + halves[1].size);
   });
 
-  // The two queries that see every nkg:mentionCount triple fail for the reason above (KNOWN FAILURE).
-  const MENTION_COUNT_FAILS = new Set(['triples per predicate', 'every triple']);
   const compare = (query: string): void => {
     expect(query.trim(), 'the query is there').not.toBe('');
     const want = rows(whole.query(query));
@@ -149,8 +138,7 @@ describe('two shards of the dev corpus in one triple store', () => {
     expect(got).toEqual(want);
   };
   for (const [name, query] of Object.entries(QUERIES)) {
-    if (MENTION_COUNT_FAILS.has(name)) it.fails(`answers ${name} with the rows of one build [fails: nkg:mentionCount]`, () => compare(query));
-    else it(`answers ${name} with the rows of one build`, () => compare(query));
+    it(`answers ${name} with the rows of one build`, () => compare(query));
   }
 
   it('needs both shards for those answers: each shard alone gives only part of them', () => {
