@@ -88,8 +88,9 @@ function listed(set: Set<string>): string | undefined {
 }
 
 // ### `summarize` gives the columns of one network edge; multi-valued columns list distinct values.
-// One loop over the facts and their provenance collects every column.
-export function summarize(edge: NetworkEdge): EdgeSummary {
+// One loop over the facts and their provenance collects every column. With `statements: false`
+// the facts' JSON, the costly column, is left empty for the caller to make when it needs it.
+export function summarize(edge: NetworkEdge, options: { statements?: boolean } = {}): EdgeSummary {
   const f = edge.facts;
   const dates = new Set<string>(), places = new Set<string>(), occasions = new Set<string>();
   const topics = new Set<string>(), rules = new Set<string>(), sources = new Set<string>();
@@ -108,7 +109,7 @@ export function summarize(edge: NetworkEdge): EdgeSummary {
       if (p.source) sources.add(p.source);
     }
   }
-  const s: EdgeSummary = { label, weight, facts: f.length, symmetric, statements: JSON.stringify(f) };
+  const s: EdgeSummary = { label, weight, facts: f.length, symmetric, statements: options.statements === false ? '' : JSON.stringify(f) };
   const date = listed(dates), place = listed(places), occasion = listed(occasions);
   const topicList = listed(topics), ruleList = listed(rules), sourceList = listed(sources);
   if (date) s.date = date;
