@@ -70,6 +70,7 @@ const GROUP_REFS = [
   'the two men', 'the two women', 'the two officials', 'the officials', 'the two presidents', 'the presidents',
   'the two foreign ministers', 'the foreign ministers', 'the three', 'the two', 'they',
 ].map((s) => s.split(' '));
+const GROUP_FIRST = new Set(GROUP_REFS.map((g) => g[0]));
 const ARTICLE_THE = new Set(['the']);
 // "the Azerbaijani city of Shusha": words for a kind of place.
 const PLACE_KINDS = new Set(['city', 'town', 'village', 'capital', 'port', 'province', 'region', 'district', 'resort', 'island']);
@@ -1008,7 +1009,10 @@ export class Analyzer {
 
   // ### `findReferences` marks pronouns, "the sides" and "the minister"-like references for the relation stage.
   private findReferences(tokens: Token[], mentions: Mention[]): void {
-    const covered = (t: number): boolean => mentions.some((m) => t >= m.t0 && t < m.t1);
+    // Tokens inside the names found so far; the references added below lie behind the scan.
+    const inName = new Uint8Array(tokens.length);
+    for (const m of mentions) inName.fill(1, m.t0, m.t1);
+    const covered = (t: number): boolean => inName[t] === 1;
     for (let i = 0; i < tokens.length; i++) {
       if (covered(i)) continue;
       const f = tokens[i].fold;
@@ -1033,7 +1037,7 @@ export class Analyzer {
         continue;
       }
       let found = false;
-      for (const g of GROUP_REFS) {
+      if (GROUP_FIRST.has(f)) for (const g of GROUP_REFS) {
         if (g.every((w, k) => tokens[i + k]?.fold === w)) {
           mentions.push({ kind: 'groupref', start: tokens[i].start, end: tokens[i + g.length - 1].end, t0: i, t1: i + g.length });
           i += g.length - 1;
