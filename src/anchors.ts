@@ -182,3 +182,27 @@ export function lowercaseCue(source: string): RegExp | undefined {
   if (!safe) return undefined;
   return new RegExp(source.replace(/(?<!\\)\\p\{(?:Lu|Ll|Lt)\}/g, '\\p{L}'), 'gu');
 }
+
+// Letters, spaces and line ends beyond Latin-1, for the stand-ins of `latin1Text`.
+const LETTER = /\p{L}/u;
+const SPACE = /\s/u;
+
+// ### `latin1Text` gives a stand-in for a lowercased sentence with every character beyond Latin-1
+// replaced by one of its class as the cues see it: a letter by "ª" (a letter, not \w), a space by
+// " ", a line separator by "\n", anything else by "¦". V8 compiles a pattern once per string width,
+// and the two-byte code of a pattern with \p{L} takes a third of a second to build, for every cue in
+// every thread; one-byte text needs only the cheap one. Cues with characters beyond ASCII do not use
+// it (rules.ts). `undefined` when the text has astral characters, which count as one in a pattern
+// and would be two here.
+export function latin1Text(lower: string): string | undefined {
+  const codes = Buffer.allocUnsafe(lower.length);
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c <= 0xff) codes[i] = c;
+    else if (c >= 0xd800 && c <= 0xdfff) return undefined;
+    else if (c === 0x2028 || c === 0x2029) codes[i] = 0x0a;
+    else codes[i] = LETTER.test(lower[i]) ? 0xaa : SPACE.test(lower[i]) ? 0x20 : 0xa6;
+  }
+  // decoding as latin1 always gives a one-byte string, even for text V8 had stored two bytes wide
+  return codes.toString('latin1');
+}

@@ -1,6 +1,7 @@
 // **relations** runs the cue rules over an analysed sentence: each cue match takes its
 // subject and object from the actors on either side, skips negated or planned
 // statements, and attaches date, place and occasion.
+import { latin1Text } from './anchors.js';
 import { findDates } from './dates.js';
 import type { Mention, Registry, SentenceAnalysis } from './entities.js';
 import type { Rule, RuleSet } from './rules.js';
@@ -287,11 +288,12 @@ export function applyRules(a: SentenceAnalysis, rules: RuleSet, reg: Registry, c
   const lower = s.text.toLowerCase();
   // Lowercasing keeps offsets unless a letter lowercases to two ("İ"): then the `iu` cue runs.
   const sameOffsets = lower.length === s.text.length;
+  const narrow = sameOffsets ? latin1Text(lower) : undefined;
   const may = rules.triggers.scan(lower, new Uint8Array(rules.rules.length));
   for (let r = 0; r < rules.rules.length; r++) {
     const rule = rules.rules[r];
     if (!rule.re || !may[r]) continue;
-    const [re, subject] = rule.lower && sameOffsets ? [rule.lower, lower] : [rule.re, s.text];
+    const [re, subject] = rule.lower && sameOffsets ? [rule.lower, rule.ascii && narrow !== undefined ? narrow : lower] : [rule.re, s.text];
     re.lastIndex = 0;
     for (let m = re.exec(subject); m !== null; m = re.exec(subject)) {
       if (m[0].length === 0) {

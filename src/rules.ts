@@ -43,6 +43,8 @@ export interface Rule extends RuleSpec {
   anchors?: string[];
   /** The cue for the lowercased sentence, without the slow `i` flag, when it can be made (anchors.ts). */
   lower?: RegExp;
+  /** The cue is all ASCII, so `lower` may run on the sentence's Latin-1 stand-in (anchors.ts `latin1Text`). */
+  ascii?: boolean;
 }
 
 export interface RuleSet {
@@ -150,7 +152,7 @@ export function loadRules(dataDir = DEFAULT_DATA_DIR): RuleSet {
       }
       ids.set(id!, f);
       const spec = r as unknown as RuleSpec;
-      rules.push({ ...spec, file, re: spec.cue ? new RegExp(spec.cue, 'giu') : undefined, anchors: spec.cue ? anchorsOf(spec.cue) : undefined, lower: spec.cue ? lowercaseCue(spec.cue) : undefined });
+      rules.push({ ...spec, file, re: spec.cue ? new RegExp(spec.cue, 'giu') : undefined, anchors: spec.cue ? anchorsOf(spec.cue) : undefined, lower: spec.cue ? lowercaseCue(spec.cue) : undefined, ascii: spec.cue ? /^[\x00-\x7f]*$/.test(spec.cue) : undefined });
     });
   }
   const modFile = join(dir, 'modality.json');

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { anchorsOf, lowercaseCue, mayMatch, TriggerIndex } from '../../src/anchors.js';
+import { anchorsOf, latin1Text, lowercaseCue, mayMatch, TriggerIndex } from '../../src/anchors.js';
 import { articleFromText } from '../../src/ingest.js';
 import { loadRules } from '../../src/rules.js';
 import { splitSentences } from '../../src/sentences.js';
@@ -42,6 +42,13 @@ describe('lowercaseCue', () => {
     expect(lowercaseCue('\\bU\\.S\\.')).toBeUndefined();
     expect(lowercaseCue('[A-Z]\\w+')).toBeUndefined();
     expect(lowercaseCue('\\P{Lu}')).toBeUndefined();
+  });
+});
+
+describe('latin1Text', () => {
+  it('keeps Latin-1 and stands in for wider characters by their class, one for one', () => {
+    expect(latin1Text('café – “łódź” \u2009x\u2028y')).toBe('café ¦ ¦ªódª¦  x\ny');
+    expect(latin1Text('ok 😀')).toBeUndefined();
   });
 });
 
@@ -95,10 +102,12 @@ describe('mayMatch on real sentences', () => {
     for (const s of sentences) {
       const lower = s.toLowerCase();
       if (lower.length !== s.length) continue;
+      const narrow = latin1Text(lower);
       for (const r of rules) {
         if (!r.lower) continue;
         compared++;
         if (spans(r.re!, s).join() !== spans(r.lower, lower).join()) wrong.push(`${r.id}: ${s}`);
+        if (r.ascii && narrow !== undefined && spans(r.re!, s).join() !== spans(r.lower, narrow).join()) wrong.push(`${r.id} (Latin-1): ${s}`);
       }
     }
     expect(compared).toBeGreaterThan(10_000);
