@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 // **bench** measures newskg on a seeded synthetic corpus of news-like articles (issue 7):
-// `npm run bench -- [--mb 1] [--jobs N] [--keep DIR]`. It uses the compiled dist/ (npm run build first).
+// `npm run bench -- [--mb 1] [--jobs N] [--keep DIR] [--skip-e2e]`. It uses the compiled dist/ (npm run build first).
+// Any size from 1 MB to 100 MB: the articles and the graph are held in memory (the staged run's peak
+// RSS is printed), but quads are never all held at once and every output file is streamed, its
+// size noted and, unless `--keep`, deleted once measured.
 //
-// Stages run one after the other in this process (ingest, extract, graph, each export), then the
-// baselines on the same data (n3's StreamWriter alone, a plain streaming GraphML write), then the
-// whole CLI build in a fresh process per `--jobs` value, for end-to-end speed and peak RSS.
+// Stages run one after the other in this process (ingest, extract, graph, layout, each export), each
+// beside its baseline on the same data (compromise's entity pass, n3's StreamWriter alone, a plain
+// streaming GraphML write), then the whole CLI build in a fresh process per `--jobs` value, for
+// end-to-end speed and peak RSS.
 /* eslint-disable no-console */
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,7 +21,7 @@ import { StreamWriter } from 'n3';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const dist = (m) => import(new URL(`../dist/${m}`, import.meta.url).href);
-const { values: opt } = parseArgs({ options: { mb: { type: 'string', default: '1' }, jobs: { type: 'string' }, keep: { type: 'string' }, seed: { type: 'string', default: '7' }, child: { type: 'string' } } });
+const { values: opt } = parseArgs({ options: { mb: { type: 'string', default: '1' }, jobs: { type: 'string' }, keep: { type: 'string' }, seed: { type: 'string', default: '7' }, 'skip-e2e': { type: 'boolean', default: false }, child: { type: 'string' } } });
 
 // ---------------------------------------------------------------------------------------------
 // The corpus
@@ -66,6 +70,8 @@ function corpus(dir, mb, seed) {
   const r = rng(seed);
   const pick = (xs) => xs[Math.floor(r() * xs.length)];
   const countries = json('gazetteers/countries.json').filter((c) => c.demonyms?.length && c.capital?.length);
+  // A kept directory may hold a bigger corpus from an earlier run: start afresh.
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   let bytes = 0, n = 0;
   while (bytes < mb * 1e6) {
@@ -123,6 +129,38 @@ const toFile = async (path, chunks) => {
   out.end();
   await once(out, 'finish');
 };
+
+// ### `n3StreamWriterAlone` is the Turtle baseline: n3's StreamWriter writing the graph's quads to a
+// file with nothing else. The quads are made in batches off the clock (all at once they would take
+// gigabytes at 100 MB), and only writing each batch and waiting for the file to take it is timed.
+// The writer only works while it is written to or awaited, so none of its work falls outside the
+// clock (file writes already handed to the thread pool may finish during the next batch).
+async function n3StreamWriterAlone(quads, options, path) {
+  const w = new StreamWriter(options);
+  const file = createWriteStream(path);
+  w.pipe(file);
+  let s = 0, n = 0;
+  const batch = [];
+  const flush = async () => {
+    const t = performance.now();
+    let ok = true;
+    for (const q of batch) ok = w.write(q);
+    if (!ok) await once(w, 'drain');
+    s += performance.now() - t;
+    n += batch.length;
+    batch.length = 0;
+  };
+  for (const q of quads) {
+    batch.push(q);
+    if (batch.length === 100000) await flush();
+  }
+  await flush();
+  const t = performance.now();
+  w.end();
+  await once(file, 'finish');
+  s += performance.now() - t;
+  return { s: s / 1000, quads: n };
+}
 
 // ### `plainGraphml` is the GraphML baseline: a hand-rolled writer of the same elements and
 // attributes as our export (every node with label, type, key, IRI, aliases, wikidata, sources,
@@ -198,6 +236,33 @@ async function plainGraphml(graph, positions, path) {
 // sides of a comparison): on a shared machine the minimum is the least disturbed run.
 const best = (runs) => runs.reduce((a, b) => (b.s < a.s ? b : a));
 
+// ### `compromiseEntities` is the entity-extraction baseline: compromise's people, places and
+// organisations over the same article texts. compromise reads about 0.15 MB/s, so it runs on the
+// first SAMPLE bytes of articles and goes on to the rest only if the whole would take under
+// COMPROMISE_BUDGET seconds; otherwise its time is the sample's scaled to the whole corpus.
+const SAMPLE = 200e3;
+const COMPROMISE_BUDGET = 20;
+async function compromiseEntities(texts, totalBytes) {
+  const nlp = (await import('compromise')).default;
+  const pass = (text) => {
+    const doc = nlp(text);
+    return doc.people().length + doc.places().length + doc.organizations().length;
+  };
+  pass(texts[0]); // Warm-up: the lexicon is compiled on first use.
+  let bytes = 0, entities = 0, i = 0;
+  const t = performance.now();
+  for (; i < texts.length && bytes < SAMPLE; i++) {
+    entities += pass(texts[i]);
+    bytes += Buffer.byteLength(texts[i]);
+  }
+  const sampleS = (performance.now() - t) / 1000;
+  if (i < texts.length && (sampleS * totalBytes) / bytes > COMPROMISE_BUDGET) {
+    return { s: (sampleS * totalBytes) / bytes, entities, sampled: `first ${(bytes / 1e3).toFixed(0)} kB (${i} articles) in ${sampleS.toFixed(2)} s, scaled to the corpus` };
+  }
+  for (; i < texts.length; i++) entities += pass(texts[i]);
+  return { s: (performance.now() - t) / 1000, entities };
+}
+
 // ### `child` is one end-to-end CLI build in a fresh process, reporting its time and peak RSS.
 async function child(dir, jobs) {
   const { run } = await dist('cli/index.js');
@@ -219,16 +284,25 @@ async function main() {
   const { listInputs, readArticle } = await dist('ingest.js');
   const { extractArticle } = await dist('extract.js');
   const { buildGraph } = await dist('graph.js');
-  const { writeJson } = await dist('export/json.js');
+  const { writeJsonStream } = await dist('export/json.js');
   const { writeTurtleStream, writeNTriplesStream } = await dist('export/turtle.js');
   const { writeGraphmlStream } = await dist('export/graphml.js');
+  const { writeGexfStream } = await dist('export/gexf.js');
   const { layout } = await dist('layout.js');
   const { graphQuads, DEFAULT_PREFIXES } = await dist('export/rdf.js');
   const out = join(dir, 'out');
   mkdirSync(out, { recursive: true });
+  const sizes = {};
+  // ### `done` notes the size of an output file and, unless `--keep`, deletes it (at 100 MB the files hold gigabytes).
+  const done = (name) => {
+    sizes[name] = statSync(join(out, name)).size;
+    if (!opt.keep) rmSync(join(out, name), { force: true });
+  };
 
   const rows = [];
-  const row = (stage, s, extra = '') => rows.push([stage, s.toFixed(2), (MB / s).toFixed(2), Math.round(articles / s), extra]);
+  // The peak RSS column is this process's peak so far (it only grows), or the child's for the end-to-end rows.
+  const peak = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
+  const row = (stage, s, extra = '', rss = peak()) => rows.push([stage, s.toFixed(2), (MB / s).toFixed(2), Math.round(articles / s), rss, extra]);
   const ingest = await time(async () => {
     const { files } = await listInputs([articlesDir]);
     return Promise.all(files.map((f) => readArticle(f)));
@@ -239,25 +313,26 @@ async function main() {
   const extract = await time(() => ingest.value.map((a) => extractArticle(a)));
   const facts = extract.value.reduce((n, r) => n + r.facts.length, 0);
   row('extract (sentences, entities, relations)', extract.s, `${Math.round(facts / extract.s)} facts/s`);
+  const compromise = await compromiseEntities(ingest.value.map((a) => a.text), bytes);
+  row('  baseline: compromise people/places/organizations', compromise.s, compromise.sampled ? `${compromise.entities} entities in the ${compromise.sampled}` : `${compromise.entities} entities`);
   const graphT = await time(() => buildGraph(extract.value));
   const graph = graphT.value;
+  // The texts and extractions are in the graph now: let them go before the exports.
+  ingest.value = extract.value = undefined;
   row('graph (merge, sort)', graphT.s, `${graph.order} nodes, ${graph.size} edges`);
-  const jsonT = await time(() => writeFileSync(join(out, 'graph.json'), writeJson(graph)));
-  row('export json', jsonT.s);
-  const quads = [...graphQuads(graph)];
+  const jsonT = await time(() => writeJsonStream(graph, createWriteStream(join(out, 'graph.json'))));
+  done('graph.json');
+  row('export json (stream)', jsonT.s);
   const ttl = await time(() => writeTurtleStream(graph, createWriteStream(join(out, 'graph.ttl'))));
-  row('export ttl (stream)', ttl.s, `${Math.round(quads.length / ttl.s)} triples/s`);
+  done('graph.ttl');
   const nt = await time(() => writeNTriplesStream(graph, createWriteStream(join(out, 'graph.nt'))));
-  row('export nt (stream)', nt.s, `${Math.round(quads.length / nt.s)} triples/s`);
-  const n3Alone = await time(async () => {
-    const w = new StreamWriter({ format: 'Turtle', prefixes: { ...DEFAULT_PREFIXES } });
-    const file = createWriteStream(join(out, 'n3-alone.ttl'));
-    w.pipe(file);
-    for (const q of quads) w.write(q);
-    w.end();
-    await once(file, 'finish');
-  });
-  row('  baseline: n3 StreamWriter, same quads', n3Alone.s, `${Math.round(quads.length / n3Alone.s)} triples/s`);
+  done('graph.nt');
+  const n3Alone = await n3StreamWriterAlone(graphQuads(graph), { format: 'Turtle', prefixes: { ...DEFAULT_PREFIXES } }, join(out, 'n3-alone.ttl'));
+  done('n3-alone.ttl');
+  const quads = n3Alone.quads;
+  row('export ttl (stream)', ttl.s, `${Math.round(quads / ttl.s)} triples/s`);
+  row('export nt (stream)', nt.s, `${Math.round(quads / nt.s)} triples/s`);
+  row('  baseline: n3 StreamWriter, same quads', n3Alone.s, `${Math.round(quads / n3Alone.s)} triples/s`);
   const elements = graph.order + graph.size;
   const layoutT = await time(() => layout(graph));
   const positions = layoutT.value;
@@ -269,31 +344,37 @@ async function main() {
     plainRuns.push(await time(() => plainGraphml(graph, positions, join(out, 'baseline.graphml'))));
   }
   const gml = best(gmlRuns), plain = best(plainRuns);
+  done('graph.graphml');
+  done('baseline.graphml');
   row('export graphml (stream, positions given)', gml.s, `${Math.round(elements / gml.s)} elements/s, best of 3`);
   row('  baseline: plain streaming GraphML, same data', plain.s, `${Math.round(elements / plain.s)} elements/s, best of 3`);
+  const gexf = await time(() => writeGexfStream(graph, createWriteStream(join(out, 'graph.gexf')), { positions }));
+  done('graph.gexf');
+  row('export gexf (stream, positions given)', gexf.s, `${Math.round(elements / gexf.s)} elements/s`);
   const stagesRss = process.resourceUsage().maxRSS * 1024;
 
   const e2e = {};
-  for (const jobs of [...new Set([1, jobsN])]) {
+  for (const jobs of opt['skip-e2e'] ? [] : [...new Set([1, jobsN])]) {
     const text = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', articlesDir, '--jobs', String(jobs)], { encoding: 'utf8' });
     e2e[jobs] = JSON.parse(text.trim().split('\n').pop());
-    row(`end to end: newskg build --jobs ${jobs}`, e2e[jobs].s, `peak RSS ${(e2e[jobs].rss / 2 ** 20).toFixed(0)} MiB`);
+    row(`end to end: newskg build --jobs ${jobs}`, e2e[jobs].s, '', (e2e[jobs].rss / 2 ** 20).toFixed(0));
   }
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(`newskg bench: ${articles} articles, ${MB.toFixed(2)} MB, ${facts} facts (seed ${opt.seed})`);
   console.log(`machine: ${cpu}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.versions.node}`);
   console.log('');
-  console.log('| stage | s | MB/s | articles/s | notes |');
-  console.log('| --- | ---: | ---: | ---: | --- |');
+  console.log('| stage | s | MB/s | articles/s | peak RSS MiB | notes |');
+  console.log('| --- | ---: | ---: | ---: | ---: | --- |');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
   console.log('');
   const ratio = (a, b) => (a / b).toFixed(2);
   console.log(`Turtle export / n3 StreamWriter alone: ${ratio(ttl.s, n3Alone.s)}× (target ≤ 1.2×)`);
   console.log(`GraphML export / plain streaming write of the same data: ${ratio(gml.s, plain.s)}× export alone, ${ratio(layoutT.s + gml.s, plain.s)}× layout + export (target ≤ 1.3×)`);
-  if (jobsN !== 1) console.log(`--jobs ${jobsN} speed-up over --jobs 1: ${ratio(e2e[1].s, e2e[jobsN].s)}× end to end`);
+  if (jobsN !== 1 && e2e[jobsN]) console.log(`--jobs ${jobsN} speed-up over --jobs 1: ${ratio(e2e[1].s, e2e[jobsN].s)}× end to end`);
   console.log(`extraction per core: ${(MB / extract.s).toFixed(2)} MB/s (target ≥ 10 MB/s); peak RSS of the staged run ${(stagesRss / 2 ** 20).toFixed(0)} MiB`);
-  for (const f of ['graph.ttl', 'graph.graphml', 'baseline.graphml']) console.log(`${f}: ${(statSync(join(out, f)).size / 1e6).toFixed(1)} MB`);
+  console.log(`extraction / compromise's entity pass: ${ratio(compromise.s, extract.s)}× the speed${compromise.sampled ? ' (compromise timed on a sample, scaled)' : ''} (target ≈ 60×)`);
+  console.log(Object.entries(sizes).map(([f, n]) => `${f} ${(n / 1e6).toFixed(1)} MB`).join(', '));
   if (!opt.keep) rmSync(dir, { recursive: true, force: true });
 }
 
