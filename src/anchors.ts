@@ -186,6 +186,7 @@ export function lowercaseCue(source: string): RegExp | undefined {
 // Letters, spaces and line ends beyond Latin-1, for the stand-ins of `latin1Text`.
 const LETTER = /\p{L}/u;
 const SPACE = /\s/u;
+const WIDE = /[^\x00-\xff]/;
 
 // ### `latin1Text` gives a stand-in for a lowercased sentence with every character beyond Latin-1
 // replaced by one of its class as the cues see it: a letter by "ª" (a letter, not \w), a space by
@@ -195,6 +196,8 @@ const SPACE = /\s/u;
 // it (rules.ts). `undefined` when the text has astral characters, which count as one in a pattern
 // and would be two here.
 export function latin1Text(lower: string): string | undefined {
+  // decoding as latin1 always gives a one-byte string, even for text V8 had stored two bytes wide
+  if (!WIDE.test(lower)) return Buffer.from(lower, 'latin1').toString('latin1');
   const codes = Buffer.allocUnsafe(lower.length);
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);
@@ -203,6 +206,5 @@ export function latin1Text(lower: string): string | undefined {
     else if (c === 0x2028 || c === 0x2029) codes[i] = 0x0a;
     else codes[i] = LETTER.test(lower[i]) ? 0xaa : SPACE.test(lower[i]) ? 0x20 : 0xa6;
   }
-  // decoding as latin1 always gives a one-byte string, even for text V8 had stored two bytes wide
   return codes.toString('latin1');
 }
