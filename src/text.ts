@@ -34,14 +34,22 @@ export function fold(s: string): string {
     }
   }
   if (ascii) return s.toLowerCase();
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘`]/g, "'")
-    .replace(/[‐‑‒–—]/g, '-')
-    .replace(/ı/g, 'i')
-    .toLowerCase();
+  // Names with diacritics recur through a corpus: normalise each once.
+  let f = FOLDED.get(s);
+  if (f === undefined) {
+    f = s
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[’‘`]/g, "'")
+      .replace(/[‐‑‒–—]/g, '-')
+      .replace(/ı/g, 'i')
+      .toLowerCase();
+    if (FOLDED.size >= 100_000) FOLDED.clear();
+    FOLDED.set(s, f);
+  }
+  return f;
 }
+const FOLDED = new Map<string, string>();
 
 // ### `tokenize` splits `text` (a slice that starts at article offset `base`) into tokens.
 // A possessive "'s" becomes its own token so "Azerbaijan's" finds "Azerbaijan".
