@@ -2,6 +2,12 @@
 // dateline with chrono, a real date parser ("on Friday", "July 22", "November 10, 2020").
 import * as chrono from 'chrono-node';
 
+// Only parsers that can state a day, month, year or weekday: news sentences are full of times
+// ("at 10:00", "three hours later") that no fact here is dated by, and each parser is a pass.
+const TIME_ONLY = new Set(['ENTimeUnitWithinFormatParser', 'ENTimeExpressionParser', 'ENTimeUnitAgoFormatParser', 'ENTimeUnitLaterFormatParser', 'ENCasualTimeParser', 'ENEndOfCurrentMonthParser', 'ENTimeUnitCasualRelativeFormatParser']);
+const parser = chrono.casual.clone();
+parser.parsers = parser.parsers.filter((p) => !TIME_ONLY.has(p.constructor.name));
+
 const DATE_HINT = /\b(?:\d{4}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tonight|tomorrow|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/i;
 
 export interface DateMention {
@@ -19,7 +25,7 @@ export function findDates(text: string, base: number, dateline?: string): DateMe
   // chrono is slow: only sentences that name a day, a month or a year go to it
   if (!DATE_HINT.test(text)) return [];
   const ref = dateline ? new Date(`${dateline.length === 7 ? `${dateline}-01` : dateline}T12:00:00Z`) : undefined;
-  const results = chrono.parse(text, ref ? { instant: ref, timezone: 0 } : undefined, { forwardDate: false });
+  const results = parser.parse(text, ref ? { instant: ref, timezone: 0 } : undefined, { forwardDate: false });
   const out: DateMention[] = [];
   for (const r of results) {
     const c = r.start;
