@@ -123,12 +123,6 @@ const time = async (f) => {
   const value = await f();
   return { value, s: (performance.now() - t) / 1000 };
 };
-const toFile = async (path, chunks) => {
-  const out = createWriteStream(path);
-  for (const c of chunks) if (!out.write(c)) await once(out, 'drain');
-  out.end();
-  await once(out, 'finish');
-};
 
 // ### `n3StreamWriterAlone` is the Turtle baseline: n3's StreamWriter writing the graph's quads to a
 // file with nothing else. The quads are made in batches off the clock (all at once they would take
