@@ -10,13 +10,14 @@
 // streaming GraphML write), then the whole CLI build in a fresh process per `--jobs` value, for
 // end-to-end speed and peak RSS.
 /* eslint-disable no-console */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { getHeapStatistics } from 'node:v8';
 import { StreamWriter } from 'n3';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -349,14 +350,14 @@ async function main() {
 
   const e2e = {};
   for (const jobs of opt['skip-e2e'] ? [] : [...new Set([1, jobsN])]) {
-    const text = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', articlesDir, '--jobs', String(jobs)], { encoding: 'utf8' });
+    const text = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', articlesDir, '--jobs', String(jobs)], { encoding: 'utf8' });
     e2e[jobs] = JSON.parse(text.trim().split('\n').pop());
     row(`end to end: newskg build --jobs ${jobs}`, e2e[jobs].s, '', (e2e[jobs].rss / 2 ** 20).toFixed(0));
   }
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(`newskg bench: ${articles} articles, ${MB.toFixed(2)} MB, ${facts} facts (seed ${opt.seed})`);
-  console.log(`machine: ${cpu}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.versions.node}`);
+  console.log(`machine: ${cpu}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.versions.node} (heap limit ${(getHeapStatistics().heap_size_limit / 2 ** 30).toFixed(1)} GiB)`);
   console.log('');
   console.log('| stage | s | MB/s | articles/s | peak RSS MiB | notes |');
   console.log('| --- | ---: | ---: | ---: | ---: | --- |');
@@ -372,5 +373,14 @@ async function main() {
   if (!opt.keep) rmSync(dir, { recursive: true, force: true });
 }
 
+// Node's default heap (about 4 GiB here) is too small for the biggest corpora, whose graph and
+// exports hold several GiB: past 10 MB the bench runs itself again with a heap of 60% of the RAM
+// (the end-to-end children get the same flag), unless a heap size was given.
+const HEAP_MIB = Math.floor((totalmem() / 2 ** 20) * 0.6);
+if (!opt.child && Number(opt.mb) > 10 && getHeapStatistics().heap_size_limit < HEAP_MIB * 2 ** 20 * 0.9
+  && !process.execArgv.some((a) => a.startsWith('--max-old-space-size'))) {
+  const again = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${HEAP_MIB}`, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(again.status ?? 1);
+}
 if (opt.child) await child(opt.child, opt.jobs ?? '1');
 else await main();
