@@ -15,6 +15,19 @@ export function createGraph(): KnowledgeGraph {
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+// ### `insertSorted` adds `value` to the sorted `list` in place unless it is there; appending, the
+// usual case when articles come in id order, costs one comparison more than a push.
+function insertSorted(list: string[], value: string): void {
+  let lo = 0, hi = list.length;
+  if (hi && list[hi - 1] < value) lo = hi;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  if (list[lo] !== value) list.splice(lo, 0, value);
+}
+
 function provOrder(a: Provenance, b: Provenance): number {
   return byText(a.source, b.source) || a.start - b.start || a.end - b.end || byText(a.rule, b.rule);
 }
@@ -24,18 +37,19 @@ export function addExtraction(graph: KnowledgeGraph, x: Extraction): void {
   for (const e of x.entities) {
     graph.mergeNode(e.key);
     graph.updateNodeAttributes(e.key, (old) => {
-      const aliases = new Set<string>(old.aliases ?? []);
-      for (const a of e.aliases) if (a !== e.label) aliases.add(a);
-      const sources = new Set<string>(old.sources ?? []);
-      sources.add(x.article.id);
+      // A country named in thousands of articles: insert into the sorted lists, never re-sort them.
+      const aliases = old.aliases ? old.aliases : [];
+      for (const a of e.aliases) if (a !== e.label) insertSorted(aliases, a);
+      const sources = old.sources ? old.sources : [];
+      insertSorted(sources, x.article.id);
       const attrs: NodeAttributes = {
         ...(old as NodeAttributes),
         ...e.attrs,
         label: e.label,
         type: e.type,
-        iri: entityIri(e.key),
-        aliases: [...aliases].sort(byText),
-        sources: [...sources].sort(byText),
+        iri: old.iri ?? entityIri(e.key),
+        aliases,
+        sources,
       };
       if (e.wikidata) attrs.wikidata = e.wikidata;
       return attrs;

@@ -109,8 +109,12 @@ async function extractOne(path: string, options: WorkerSetup): Promise<Outcome> 
   }
 }
 
-// ### `slim` drops what the graph does not need: the article text and the misses (for explain).
-export const slim = (r: ArticleResult): ArticleResult => ({ ...r, article: { ...r.article, text: '' }, misses: [] });
+// ### `slim` drops what the graph does not need: the article text, the misses (for explain) and the
+// sentences no fact comes from. Results cross between threads by copy, so less is faster.
+export function slim(r: ArticleResult): ArticleResult {
+  const used = new Set(r.facts.map((f) => f.provenance.sentence));
+  return { ...r, article: { ...r.article, text: '' }, misses: [], sentences: r.sentences.filter((s) => used.has(s.index)) };
+}
 
 // ### `extractHere` is the one-thread path: read, extract, hand over, next.
 async function extractHere(files: string[], options: ExtractFilesOptions, use: (o: Outcome, index: number) => void): Promise<void> {
