@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { actorView } from './actors.js';
 import { UsageError } from './errors.js';
-import { writeGexf } from './export/gexf.js';
+import { writeGexf, writeGexfStream } from './export/gexf.js';
 import { writeJson, writeJsonStream } from './export/json.js';
 import { writeGraphml, writeGraphmlStream } from './export/graphml.js';
 import { writeNTriples, writeNTriplesStream, writeTurtle, writeTurtleStream } from './export/turtle.js';
@@ -11,7 +11,7 @@ import type { ArticleResult } from './extract.js';
 import { addExtraction, buildGraph, createGraph, sortedGraph } from './graph.js';
 import { extractEach } from './workers.js';
 import { listInputs, type SkippedInput } from './ingest.js';
-import { writeAtomic, writeAtomicStream } from './output.js';
+import { writeAtomicStream } from './output.js';
 import { runReport, writeReport } from './report.js';
 import { articleId, inShard, type Shard } from './shard.js';
 import type { KnowledgeGraph } from './types.js';
@@ -146,8 +146,8 @@ async function unwritable<T>(out: string, write: () => T | Promise<T>): Promise<
   }
 }
 
-// ### `writeFormat` writes one output file atomically, streaming the formats that can be
-// streamed, so a graph whose text exceeds what one string can hold is still written.
+// ### `writeFormat` writes one output file atomically and streaming, so a graph whose text
+// exceeds what one string can hold is still written.
 export async function writeFormat(path: string, graph: KnowledgeGraph, format: Format): Promise<void> {
   switch (format) {
     case 'json':
@@ -158,8 +158,8 @@ export async function writeFormat(path: string, graph: KnowledgeGraph, format: F
       return writeAtomicStream(path, (out) => writeNTriplesStream(graph, out));
     case 'graphml':
       return writeAtomicStream(path, (out) => writeGraphmlStream(graph, out));
-    default:
-      return writeAtomic(path, await render(graph, format));
+    case 'gexf':
+      return writeAtomicStream(path, (out) => writeGexfStream(graph, out));
   }
 }
 

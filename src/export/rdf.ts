@@ -16,7 +16,7 @@
 import { DataFactory } from 'n3';
 import type { Literal, NamedNode, Quad } from 'n3';
 import { articleIri, entityIri, NS, predicateIri, referenceIri, ruleIri, spanIri, statementIri, wikidataIri } from '../iri.js';
-import type { EdgeAttributes, KnowledgeGraph, Provenance } from '../types.js';
+import { PREDICATES, type EdgeAttributes, type KnowledgeGraph, type Predicate, type Provenance } from '../types.js';
 import { cleanLiteral } from './chars.js';
 
 const { namedNode, literal, quad } = DataFactory;
@@ -38,6 +38,8 @@ export const DEFAULT_PREFIXES: Readonly<Record<string, string>> = {
 // Terms are built once: the hot loop below only looks them up.
 const nkg = Object.fromEntries(VOCABULARY.map((t) => [t, namedNode(NS.ontology + t)])) as Record<(typeof VOCABULARY)[number], NamedNode>;
 const a = namedNode(`${NS.rdf}type`);
+const predicates = new Map(PREDICATES.map((p) => [p, namedNode(predicateIri(p))]));
+const predicateNode = (p: Predicate): NamedNode => predicates.get(p) ?? namedNode(predicateIri(p));
 const label = namedNode(`${NS.rdfs}label`);
 const altLabel = namedNode(`${NS.skos}altLabel`);
 const sameAs = namedNode(`${NS.owl}sameAs`);
@@ -77,30 +79,38 @@ export function dateLiteral(iso: string): Literal | undefined {
 // direct facts, then statements with their references, then the articles and rules cited.
 // The order follows the graph's node and edge order, so a `sortedGraph` gives stable files.
 export function* graphQuads(graph: KnowledgeGraph): Generator<Quad> {
+  // Each entity's IRI is made once; statements and facts name the same entities over and over.
+  const iri = new Map<string, NamedNode>();
+  const iriOf = (key: string): NamedNode => {
+    let n = iri.get(key);
+    if (!n) iri.set(key, (n = namedNode(entityIri(key))));
+    return n;
+  };
   for (const node of graph.nodes()) {
     const attrs = graph.getNodeAttributes(node);
-    const s = namedNode(entityIri(node));
+    const s = iriOf(node);
     yield quad(s, a, namedNode(NS.ontology + attrs.type));
     yield quad(s, label, text(attrs.label));
     for (const alias of attrs.aliases ?? []) yield quad(s, altLabel, text(alias));
     const wd = attrs.wikidata ? wikidataIri(attrs.wikidata) : undefined;
     if (wd) yield quad(s, sameAs, namedNode(wd));
     for (const edge of graph.outEdges(node).sort(byText)) {
-      yield quad(s, namedNode(predicateIri(graph.getEdgeAttributes(edge).predicate)), namedNode(entityIri(graph.target(edge))));
+      yield quad(s, predicateNode(graph.getEdgeAttributes(edge).predicate), iriOf(graph.target(edge)));
     }
   }
   const references = new Set<string>(), articles = new Set<string>(), rules = new Set<string>();
   for (const edge of graph.edges()) {
     const attrs = graph.getEdgeAttributes(edge);
-    yield* statementQuads(graph.source(edge), graph.target(edge), attrs);
+    const source = graph.source(edge), target = graph.target(edge);
+    yield* statementQuads(namedNode(statementIri(source, attrs.predicate, target)), iriOf(source), iriOf(target), attrs, iriOf);
     for (const p of attrs.provenance) {
       articles.add(p.source);
       rules.add(p.rule);
-      const iri = referenceIri(p.source, p.start, p.end, p.rule);
       // One span read by one rule can support two facts: describe it once.
-      if (references.has(iri)) continue;
-      references.add(iri);
-      yield* referenceQuads(iri, p);
+      const key = `${p.start}-${p.end} ${p.rule} ${p.source}`;
+      if (references.has(key)) continue;
+      references.add(key);
+      yield* referenceQuads(referenceIri(p.source, p.start, p.end, p.rule), p);
     }
   }
   for (const id of [...articles].sort(byText)) {
@@ -113,16 +123,15 @@ export function* graphQuads(graph: KnowledgeGraph): Generator<Quad> {
   }
 }
 
-function* statementQuads(source: string, target: string, e: EdgeAttributes): Generator<Quad> {
-  const st = namedNode(statementIri(source, e.predicate, target));
+function* statementQuads(st: NamedNode, subject: NamedNode, object: NamedNode, e: EdgeAttributes, iriOf: (key: string) => NamedNode): Generator<Quad> {
   yield quad(st, a, nkg.Statement);
-  yield quad(st, nkg.statementSubject, namedNode(entityIri(source)));
-  yield quad(st, nkg.statementPredicate, namedNode(predicateIri(e.predicate)));
-  yield quad(st, nkg.statementObject, namedNode(entityIri(target)));
+  yield quad(st, nkg.statementSubject, subject);
+  yield quad(st, nkg.statementPredicate, predicateNode(e.predicate));
+  yield quad(st, nkg.statementObject, object);
   const date = e.date ? dateLiteral(e.date) : undefined;
   if (date) yield quad(st, nkg.date, date);
-  if (e.place) yield quad(st, nkg.place, namedNode(entityIri(e.place)));
-  if (e.occasion) yield quad(st, nkg.occasion, namedNode(entityIri(e.occasion)));
+  if (e.place) yield quad(st, nkg.place, iriOf(e.place));
+  if (e.occasion) yield quad(st, nkg.occasion, iriOf(e.occasion));
   for (const topic of e.topics ?? []) yield quad(st, nkg.topic, text(topic));
   // No stored mention count: a total of one build would not add up when shards are loaded
   // into one store. The references are the count.
