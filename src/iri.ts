@@ -23,6 +23,9 @@ export const NS = {
   wd: 'http://www.wikidata.org/entity/',
 } as const;
 
+const PLAIN = /^[A-Za-z0-9 -]*[A-Za-z0-9-][A-Za-z0-9 -]*$/;
+const UTF8 = new TextEncoder();
+
 // ### `segment` encodes any string as one IRI path segment.
 // Only unreserved ASCII survives as is; everything else (quotes, spaces, `<>`, non-Latin
 // scripts) is percent-encoded UTF-8, which every RDF parser and Virtuoso accept, and which
@@ -31,9 +34,23 @@ export const NS = {
 // A segment of dots only ("." or "..", which URL normalisation would resolve away) or an empty
 // one gets a leading "~", and "~" is escaped everywhere else, so the mapping stays one-to-one.
 export function segment(value: string): string {
+  // Letters, digits, hyphens and spaces only (most labels, ids and rule names): nothing to encode.
+  if (PLAIN.test(value)) return value.replaceAll(' ', '_');
+  // Rule ids, article ids and names with diacritics recur in every reference: encode each once.
+  let out = ENCODED.get(value);
+  if (out === undefined) {
+    out = encodeSegment(value);
+    if (ENCODED.size >= 100_000) ENCODED.clear();
+    ENCODED.set(value, out);
+  }
+  return out;
+}
+const ENCODED = new Map<string, string>();
+
+function encodeSegment(value: string): string {
   const nfc = value.normalize('NFC');
   let out = '';
-  for (const byte of new TextEncoder().encode(nfc)) {
+  for (const byte of UTF8.encode(nfc)) {
     const c = String.fromCharCode(byte);
     out += c === ' ' ? '_' : /[A-Za-z0-9-]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }

@@ -102,15 +102,17 @@ export function* graphQuads(graph: KnowledgeGraph): Generator<Quad> {
   for (const edge of graph.edges()) {
     const attrs = graph.getEdgeAttributes(edge);
     const source = graph.source(edge), target = graph.target(edge);
-    yield* statementQuads(namedNode(statementIri(source, attrs.predicate, target)), iriOf(source), iriOf(target), attrs, iriOf);
-    for (const p of attrs.provenance) {
+    const refs = attrs.provenance.map((p) => namedNode(referenceIri(p.source, p.start, p.end, p.rule)));
+    yield* statementQuads(namedNode(statementIri(source, attrs.predicate, target)), iriOf(source), iriOf(target), attrs, iriOf, refs);
+    for (let i = 0; i < refs.length; i++) {
+      const p = attrs.provenance[i];
       articles.add(p.source);
       rules.add(p.rule);
       // One span read by one rule can support two facts: describe it once.
       const key = `${p.start}-${p.end} ${p.rule} ${p.source}`;
       if (references.has(key)) continue;
       references.add(key);
-      yield* referenceQuads(referenceIri(p.source, p.start, p.end, p.rule), p);
+      yield* referenceQuads(refs[i], p);
     }
   }
   for (const id of [...articles].sort(byText)) {
@@ -123,7 +125,7 @@ export function* graphQuads(graph: KnowledgeGraph): Generator<Quad> {
   }
 }
 
-function* statementQuads(st: NamedNode, subject: NamedNode, object: NamedNode, e: EdgeAttributes, iriOf: (key: string) => NamedNode): Generator<Quad> {
+function* statementQuads(st: NamedNode, subject: NamedNode, object: NamedNode, e: EdgeAttributes, iriOf: (key: string) => NamedNode, refs: NamedNode[]): Generator<Quad> {
   yield quad(st, a, nkg.Statement);
   yield quad(st, nkg.statementSubject, subject);
   yield quad(st, nkg.statementPredicate, predicateNode(e.predicate));
@@ -135,11 +137,10 @@ function* statementQuads(st: NamedNode, subject: NamedNode, object: NamedNode, e
   for (const topic of e.topics ?? []) yield quad(st, nkg.topic, text(topic));
   // No stored mention count: a total of one build would not add up when shards are loaded
   // into one store. The references are the count.
-  for (const p of e.provenance) yield quad(st, wasDerivedFrom, namedNode(referenceIri(p.source, p.start, p.end, p.rule)));
+  for (const ref of refs) yield quad(st, wasDerivedFrom, ref);
 }
 
-function* referenceQuads(iri: string, p: Provenance): Generator<Quad> {
-  const ref = namedNode(iri);
+function* referenceQuads(ref: NamedNode, p: Provenance): Generator<Quad> {
   yield quad(ref, a, nkg.Reference);
   yield quad(ref, a, provEntity);
   yield quad(ref, nkg.source, namedNode(articleIri(p.source)));
