@@ -55,16 +55,27 @@ export function addExtraction(graph: KnowledgeGraph, x: Extraction): void {
       return attrs;
     });
   }
-  for (const f of x.facts) addFact(graph, x.sentences ? withSentence(f, x.sentences) : f);
+  for (const f of x.facts) addFact(graph, withSentence(f, x.sentences, x.article.id));
+}
+
+// Every mention keeps its article id and rule id. Copied between threads, each would be a string
+// of its own: a million mentions share these few strings instead.
+const RULE_IDS = new Map<string, string>();
+function ruleId(rule: string): string {
+  let r = RULE_IDS.get(rule);
+  if (r === undefined) RULE_IDS.set(rule, (r = rule));
+  return r;
 }
 
 // ### `withSentence` copies a fact with the text of its sentence in the provenance. The
 // extractor only records the sentence index; the text is what a reader of the RDF wants.
-function withSentence(f: Fact, sentences: Sentence[]): Fact {
-  const i = f.provenance.sentence;
-  const s = sentences[i]?.index === i ? sentences[i] : sentences.find((x) => x.index === i);
-  if (!s || f.provenance.sentenceText !== undefined) return f;
-  return { ...f, provenance: { ...f.provenance, sentenceText: s.text } };
+function withSentence(f: Fact, sentences: Sentence[] | undefined, article: string): Fact {
+  const p = f.provenance;
+  const i = p.sentence;
+  const s = sentences?.[i]?.index === i ? sentences[i] : sentences?.find((x) => x.index === i);
+  const provenance = { ...p, source: p.source === article ? article : p.source, rule: ruleId(p.rule) };
+  if (s && p.sentenceText === undefined) provenance.sentenceText = s.text;
+  return { ...f, provenance };
 }
 
 // ### `addFact` adds a fact as an edge, or adds its provenance to the edge that has it.

@@ -137,9 +137,8 @@ function runPool(tasks: WorkerTask[], jobs: number, setup: WorkerSetup, handle: 
     const stop = (e?: unknown): void => {
       if (stopped) return;
       stopped = true;
-      for (const w of workers) void w.terminate();
-      if (e !== undefined) reject(e);
-      else resolve();
+      // Wait for the threads to end, so their heaps are gone before the graph is sorted and written.
+      void Promise.allSettled(workers.map((w) => w.terminate())).then(() => (e !== undefined ? reject(e) : resolve()));
     };
     const feed = (w: Worker): void => {
       if (next >= tasks.length) return;
