@@ -6,8 +6,11 @@
 // else is written as a full `<IRI>`. Only vocabulary namespaces get prefixes (DEFAULT_PREFIXES),
 // so entity, statement and reference IRIs are always written in full, and `wd:` is only
 // used for checked QIDs (`wikidataIri`).
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Writer } from 'n3';
 import type { KnowledgeGraph } from '../types.js';
+import { utf8Batched } from './batch.js';
 import { DEFAULT_PREFIXES, graphQuads } from './rdf.js';
 
 /** Options of the Turtle and N-Triples writers. */
@@ -40,60 +43,33 @@ export function writeTurtle(graph: KnowledgeGraph, options: TurtleOptions = {}):
 // ### `writeNTriples` returns the same triples as N-Triples, one per line, in canonical form.
 export const writeNTriples = (graph: KnowledgeGraph): Promise<string> => writeTurtle(graph, { format: 'N-Triples' });
 
-// ### `writeTurtleStream` writes Turtle (or N-Triples) to `out` as it goes, for graphs too
-// big for one string. n3's Writer renders into a buffer that goes to `out` in 64 KiB chunks,
-// honouring back-pressure: the triples are made only as fast as `out` takes them. (n3's
-// StreamWriter is the same Writer behind a Transform stream, which costs a stream step per triple.)
-// Resolves when everything is written (and `out` ended, by default).
-export async function writeTurtleStream(graph: KnowledgeGraph, out: NodeJS.WritableStream, options: TurtleStreamOptions = {}): Promise<void> {
-  let failed: Error | undefined;
-  const onError = (e: Error): void => {
-    failed ??= e;
+// ### `turtleChunks` renders the graph's triples piece by piece: n3's Writer writes into a list
+// that is handed on every thousand pieces, so the triples are made only as fast as they are taken.
+// (n3's StreamWriter is the same Writer behind a Transform stream, a stream step per triple.)
+function* turtleChunks(graph: KnowledgeGraph, options: TurtleOptions): Generator<string> {
+  let pieces: string[] = [];
+  const sink = {
+    write: (piece: string, _encoding?: string, done?: () => void): boolean => (pieces.push(piece), done?.(), true),
+    end: (done?: () => void): void => done?.(),
   };
-  out.on('error', onError);
-  let chunks: string[] = [], size = 0;
-  const sink = { write: (chunk: string): boolean => (chunks.push(chunk), (size += chunk.length), true), end: (done?: () => void): void => done?.() };
-  const flush = async (): Promise<void> => {
-    const text = chunks.join('');
-    chunks = [];
-    size = 0;
-    if (text && !out.write(text)) await waitFor(out, 'drain', () => failed);
-  };
-  try {
-    const writer = new Writer(sink as unknown as NodeJS.WritableStream, writerOptions(options));
-    for (const q of graphQuads(graph)) {
-      writer.addQuad(q);
-      if (size >= 65_536) await flush();
-      if (failed) throw failed;
+  const writer = new Writer(sink as unknown as NodeJS.WritableStream, writerOptions(options));
+  for (const q of graphQuads(graph)) {
+    writer.addQuad(q);
+    if (pieces.length >= 1024) {
+      yield* pieces;
+      pieces = [];
     }
-    await new Promise<void>((resolve, reject) => writer.end((error) => (error ? reject(error) : resolve())));
-    await flush();
-    if (options.end ?? true) {
-      out.end();
-      await waitFor(out, 'finish', () => failed);
-    }
-    if (failed) throw failed;
-  } finally {
-    out.off('error', onError);
   }
+  // With this sink, end() finishes at once.
+  writer.end();
+  yield* pieces;
 }
 
-// ### `waitFor` waits for an event of `out`, or rejects with the error it reports meanwhile.
-function waitFor(out: NodeJS.WritableStream, event: string, failed: () => Error | undefined): Promise<void> {
-  const early = failed();
-  if (early) return Promise.reject(early);
-  return new Promise((resolve, reject) => {
-    const ok = (): void => {
-      out.off('error', bad);
-      resolve();
-    };
-    const bad = (e: Error): void => {
-      out.off(event, ok);
-      reject(e);
-    };
-    out.once(event, ok);
-    out.once('error', bad);
-  });
+// ### `writeTurtleStream` writes Turtle (or N-Triples) to `out` as it goes, for graphs too big for
+// one string, in large buffers that honour back-pressure, as the GraphML and GEXF writers do.
+// Resolves when everything is written (and `out` ended, by default).
+export async function writeTurtleStream(graph: KnowledgeGraph, out: NodeJS.WritableStream, options: TurtleStreamOptions = {}): Promise<void> {
+  await pipeline(Readable.from(utf8Batched(turtleChunks(graph, options)), { objectMode: false }), out, { end: options.end ?? true });
 }
 
 // ### `writeNTriplesStream` is `writeTurtleStream` for N-Triples.
