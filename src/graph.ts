@@ -15,17 +15,18 @@ export function createGraph(): KnowledgeGraph {
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-// ### `insertSorted` adds `value` to the sorted `list` in place unless it is there; appending, the
-// usual case when articles come in id order, costs one comparison more than a push.
-function insertSorted(list: string[], value: string): void {
+// ### `insertSorted` adds `value` to the sorted `list` in place unless an equal one is there, by
+// binary search: a country named in thousands of articles, or one fact stated thousands of times,
+// stays cheap. Appending, the usual case when articles come in id order, is checked first.
+function insertSorted<T>(list: T[], value: T, order: (a: T, b: T) => number): void {
   let lo = 0, hi = list.length;
-  if (hi && list[hi - 1] < value) lo = hi;
+  if (hi && order(list[hi - 1], value) < 0) lo = hi;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (list[mid] < value) lo = mid + 1;
+    if (order(list[mid], value) < 0) lo = mid + 1;
     else hi = mid;
   }
-  if (list[lo] !== value) list.splice(lo, 0, value);
+  if (lo === list.length || order(list[lo], value) !== 0) list.splice(lo, 0, value);
 }
 
 function provOrder(a: Provenance, b: Provenance): number {
@@ -37,11 +38,10 @@ export function addExtraction(graph: KnowledgeGraph, x: Extraction): void {
   for (const e of x.entities) {
     graph.mergeNode(e.key);
     graph.updateNodeAttributes(e.key, (old) => {
-      // A country named in thousands of articles: insert into the sorted lists, never re-sort them.
-      const aliases = old.aliases ? old.aliases : [];
-      for (const a of e.aliases) if (a !== e.label) insertSorted(aliases, a);
-      const sources = old.sources ? old.sources : [];
-      insertSorted(sources, x.article.id);
+      const aliases = old.aliases ?? [];
+      for (const a of e.aliases) if (a !== e.label) insertSorted(aliases, a, byText);
+      const sources = old.sources ?? [];
+      insertSorted(sources, x.article.id, byText);
       const attrs: NodeAttributes = {
         ...(old as NodeAttributes),
         ...e.attrs,
@@ -89,16 +89,8 @@ export function addFact(graph: KnowledgeGraph, f: Fact): void {
   }
   graph.updateEdgeAttributes(key, (old) => {
     const a = { ...old };
-    // Kept sorted by binary insertion, in place: one fact stated thousands of times stays cheap.
     // Equal under provOrder means the same source, offsets and rule: the same mention.
-    const list = a.provenance;
-    let lo = 0, hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (provOrder(list[mid], f.provenance) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo === list.length || provOrder(list[lo], f.provenance) !== 0) list.splice(lo, 0, f.provenance);
+    insertSorted(a.provenance, f.provenance, provOrder);
     // The first mention in reading order states the qualifiers; later ones only fill gaps.
     const q = f.qualifiers;
     if (q.date && !a.date) a.date = q.date;
