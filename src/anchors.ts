@@ -74,13 +74,6 @@ export function anchorsOf(source: string): string[] | undefined {
   return need.sort();
 }
 
-// ### `mayMatch` is the check for one rule: does the lowercased sentence hold one of its anchors?
-export function mayMatch(anchors: string[] | undefined, lower: string): boolean {
-  if (!anchors) return true;
-  for (const a of anchors) if (lower.includes(a)) return true;
-  return false;
-}
-
 // ### `TriggerIndex` finds, in one pass over a sentence, which rules may match it: an Aho-Corasick
 // automaton over the anchors of all rules, so the cost is one step per character however many
 // rules there are. Rules without anchors always may.

@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { NewskgError } from './errors.js';
 import { extractArticle } from './extract.js';
 import { readArticle } from './ingest.js';
-import { slim, type WorkerReply, type WorkerSetup, type WorkerTask } from './workers.js';
+import { shaped, type WorkerReply, type WorkerSetup, type WorkerTask } from './workers.js';
 
 const setup = workerData as WorkerSetup;
 
@@ -14,7 +14,7 @@ async function reply(task: WorkerTask): Promise<WorkerReply> {
   try {
     const article = await readArticle(task.path, { encoding: setup.encoding });
     const r = extractArticle(article, { dataDir: setup.dataDir });
-    return { index: task.index, result: setup.keepText ? r : slim(r) };
+    return { index: task.index, result: shaped(r, setup) };
   } catch (e) {
     const err = e as Error & Record<string, unknown>;
     return {

@@ -13,7 +13,7 @@ import { readArticle, readStdin } from './ingest.js';
 export interface WorkerSetup {
   encoding?: string;
   dataDir?: string;
-  /** Keep the article text and the misses in the results (explain needs them; the graph does not). */
+  /** Keep the article text, the misses and every sentence in the results (explain needs them; the graph does not). Default: no. */
   keepText?: boolean;
 }
 /** One file to extract; `index` is its place in the input order. */
@@ -78,7 +78,7 @@ export async function extractEach(files: string[], options: ExtractFilesOptions,
   };
   const tasks: WorkerTask[] = [];
   for (let index = 0; index < files.length; index++) {
-    if (files[index] === '-') deliver(index, (await extractOne('-', options))!);
+    if (files[index] === '-') deliver(index, await extractOne('-', options));
     else tasks.push({ index, path: files[index] });
   }
   const byIndex = new Map(tasks.map((t) => [t.index, t]));
@@ -103,11 +103,14 @@ async function extractOne(path: string, options: WorkerSetup): Promise<Outcome> 
   try {
     const article = path === '-' ? await readStdin({ encoding: options.encoding }) : await readArticle(path, { encoding: options.encoding });
     const r = extractArticle(article, { dataDir: options.dataDir });
-    return { path, result: options.keepText === false ? slim(r) : r };
+    return { path, result: shaped(r, options) };
   } catch (e) {
     return { path, error: failure(e, path) };
   }
 }
+
+// ### `shaped` is a result as the caller asked for it: whole with `keepText`, else `slim`.
+export const shaped = (r: ArticleResult, setup: WorkerSetup): ArticleResult => (setup.keepText ? r : slim(r));
 
 // ### `slim` drops what the graph does not need: the article text, the misses (for explain) and the
 // sentences no fact comes from. Results cross between threads by copy, so less is faster.
